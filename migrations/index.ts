@@ -1,0 +1,11 @@
+import { Engine1764140000000 } from './1764140000000-engine';
+import { HistoryAppendOnly1764140000001 } from './1764140000001-history-append-only';
+import { CalendarSeed1764140000002 } from './1764140000002-calendar-seed';
+
+/** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [
+  Engine1764140000000,
+  HistoryAppendOnly1764140000001,
+  CalendarSeed1764140000002,
+];

@@ -1,0 +1,87 @@
+import type { ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { JsonLogger } from './common/logger';
+import { requestContext } from './common/request-context';
+import type { AppConfig } from './config/config';
+import { MetricsService } from './ops/metrics.service';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const OPERATIONS_ROUTES = new Set(['/health', '/health/ready', '/metrics']);
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the application exactly as `main.ts` runs it; tests use the same function. */
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+  extra: Pick<ModuleMetadata, 'imports' | 'providers'> = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger.child({ component: 'http' }),
+    // One line per request only when debugging: under load they would dominate the log.
+    logController: new LogController({
+      disableRequestLogging: config.env.LOG_LEVEL !== 'debug' && config.env.LOG_LEVEL !== 'trace',
+    }),
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extra), adapter, {
+    logger: new JsonLogger(logger.child({ component: 'nest' })),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    if (!config.runsApi && !OPERATIONS_ROUTES.has(request.url.split('?')[0])) {
+      void reply.status(404).send({
+        error: {
+          code: 'REQUEST.NOT_FOUND',
+          message: 'This process runs the worker role only',
+          requestId: request.id,
+        },
+      });
+      return;
+    }
+    requestContext.enterWith({ requestId: request.id });
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  if (config.runsApi) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('thidua')
+        .setDescription(
+          'Award-nomination approval for the emulation and commendation system (thi đua, khen thưởng)',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  }
+  return app;
+}

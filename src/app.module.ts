@@ -1,0 +1,38 @@
+import { type DynamicModule, type ModuleMetadata, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CalendarModule } from './calendar/calendar.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { EngineModule } from './engine/engine.module';
+import { OpsModule } from './ops/ops.module';
+import { QueueModule } from './queue/queue.module';
+
+@Module({})
+export class AppModule {
+  /** `extra` lets tests add providers (for example an effect handler) to the real application graph. */
+  static forRoot(
+    config: AppConfig,
+    extra: Pick<ModuleMetadata, 'imports' | 'providers'> = {},
+  ): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule.forRoot(),
+        OpsModule,
+        CalendarModule,
+        EngineModule.forRoot({ worker: config.runsWorker }),
+        ...(extra.imports ?? []),
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        ...(extra.providers ?? []),
+      ],
+    };
+  }
+}

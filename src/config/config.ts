@@ -1,0 +1,176 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every environment variable thidua reads, with its default. The README's configuration table mirrors it. */
+export class Env {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsIn(['api', 'worker', 'all'])
+  ROLE: 'api' | 'worker' | 'all' = 'all';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S*$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsString()
+  QUEUE_PREFIX = 'thidua';
+
+  @IsString()
+  DATA_DIR = './.data';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'thidua <no-reply@thidua.local>';
+
+  @IsString()
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_INTERVAL_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 1000;
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The validated configuration, plus what start-up resolved (the embedded database's URL). */
+export class AppConfig {
+  constructor(
+    readonly env: Env,
+    readonly databaseUrl: string,
+    readonly embedded: boolean,
+  ) {}
+
+  get queueBackend(): 'redis' | 'postgres' {
+    return this.env.REDIS_URL ? 'redis' : 'postgres';
+  }
+  get runsApi(): boolean {
+    return this.env.ROLE !== 'worker';
+  }
+  get runsWorker(): boolean {
+    return this.env.ROLE !== 'api';
+  }
+  get publicUrl(): string {
+    return this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`;
+  }
+  get seedDemo(): boolean {
+    return this.env.SEED_DEMO ?? this.embedded;
+  }
+}
+
+/** Validates the environment; throws a ConfigError naming every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const known = Object.keys(new Env());
+  const picked: Record<string, string> = {};
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'REDIS_URL',
+    'PUBLIC_URL',
+    'JWT_SECRET',
+    'SMTP_URL',
+    'SEED_DEMO',
+  ]) {
+    const value = source[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  const env = plainToInstance(Env, picked, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((message) =>
+      message.startsWith(e.property) ? message : `${e.property}: ${message}`,
+    ),
+  );
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET: must be set when NODE_ENV=production (at least 32 random characters)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return env;
+}

@@ -1,0 +1,29 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { dataSourceOptions, runMigrationsLocked } from './data-source';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.databaseUrl, config.env.DATABASE_POOL_SIZE),
+        migrationsRun: config.env.MIGRATIONS_RUN,
+        retryAttempts: 0,
+      }),
+      // TypeORM's own migrationsRun takes no lock; run them here under an advisory lock instead.
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource({ ...options!, migrationsRun: false }).initialize();
+        if (options?.migrationsRun) {
+          const applied = await runMigrationsLocked(dataSource);
+          if (applied.length > 0) new Logger('Migrations').log({ applied }, 'applied migrations');
+        }
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,243 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { MetricsService } from '../ops/metrics.service';
+import { EFFECTS_QUEUE, outboxJobId, TIMERS_QUEUE, timerJobId } from '../queue/queue.constants';
+import { sql } from './sql';
+import { OUTBOX_CHANNEL } from './workflow-engine.service';
+
+const BATCH = 500;
+
+export const EFFECT_JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 50_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+const TIMER_JOB_OPTIONS: JobsOptions = {
+  attempts: 20,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 3600, count: 50_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/**
+ * Moves committed effects from PostgreSQL into the queue. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so
+ * any number of relays can run; the job id is the row id, so enqueueing twice is a no-op. It wakes on
+ * NOTIFY from the committing transaction, polls as a fallback, and reconciles (re-enqueues everything still
+ * pending) at start-up and periodically, because the queue's store may lose jobs.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private reconcileTimer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private drainAgain = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+    @InjectQueue(EFFECTS_QUEUE) private readonly effects: Queue,
+    @InjectQueue(TIMERS_QUEUE) private readonly timers: Queue,
+  ) {
+    this.metrics.onCollect(() => this.collectMetrics());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runsWorker) return;
+    await this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.listen();
+    await this.reconcile().catch((e: Error) =>
+      this.logger.warn({ error: e.message }, 'start-up reconciliation failed'),
+    );
+    this.pollTimer = setInterval(() => void this.drain(), this.config.env.OUTBOX_POLL_MS);
+    this.reconcileTimer = setInterval(
+      () =>
+        void this.reconcile().catch((e: Error) =>
+          this.logger.warn({ error: e.message }, 'reconciliation failed'),
+        ),
+      this.config.env.RECONCILE_INTERVAL_MS,
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearInterval(this.reconcileTimer);
+    await this.draining?.catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Enqueues everything committed and not yet enqueued; concurrent calls share one run. */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          while ((await this.relayOutbox()) + (await this.relayTimers()) > 0);
+        } while (this.drainAgain);
+      } catch (error) {
+        this.logger.warn({ error: (error as Error).message }, 'outbox relay failed; will retry');
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+    return this.draining;
+  }
+
+  /** Re-enqueues every pending outbox row and timer: a no-op for jobs the queue still has. */
+  async reconcile(): Promise<{ outbox: number; timers: number }> {
+    let outbox = 0;
+    let timers = 0;
+    for (let after: string | null = '0'; after !== null;) {
+      const page: { count: number; last: string | null } = await this.relayOutbox(after);
+      outbox += page.count;
+      after = page.last;
+    }
+    for (let after: string | null = '00000000-0000-0000-0000-000000000000'; after !== null;) {
+      const page: { count: number; last: string | null } = await this.relayTimers(after);
+      timers += page.count;
+      after = page.last;
+    }
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`,
+    );
+    if (outbox + timers > 0) this.logger.log({ outbox, timers }, 'reconciled pending effects with the queue');
+    return { outbox, timers };
+  }
+
+  /**
+   * Without `after`: claims rows never enqueued (the normal path). With `after`: the next page of every pending
+   * row after that id (reconciliation), returning the last id seen or null at the end.
+   */
+  private relayOutbox(): Promise<number>;
+  private relayOutbox(after: string): Promise<{ count: number; last: string | null }>;
+  private async relayOutbox(after?: string): Promise<number | { count: number; last: string | null }> {
+    return this.dataSource.transaction(async (tx) => {
+      const { rows } = await sql<{ id: string }>(
+        tx,
+        after === undefined
+          ? `SELECT id FROM workflow_outbox WHERE status = 'pending' AND enqueued_at IS NULL
+              ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
+          : `SELECT id FROM workflow_outbox WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH}
+              FOR UPDATE SKIP LOCKED`,
+        after === undefined ? [] : [after],
+      );
+      if (rows.length === 0) return after === undefined ? 0 : { count: 0, last: null };
+      await this.effects.addBulk(
+        rows.map((r) => ({
+          name: 'deliver',
+          data: { outboxId: String(r.id) },
+          opts: { ...EFFECT_JOB_OPTIONS, jobId: outboxJobId(r.id) },
+        })),
+      );
+      await sql(tx, `UPDATE workflow_outbox SET enqueued_at = now() WHERE id = ANY($1::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
+      return after === undefined
+        ? rows.length
+        : { count: rows.length, last: String(rows[rows.length - 1].id) };
+    });
+  }
+
+  private relayTimers(): Promise<number>;
+  private relayTimers(after: string): Promise<{ count: number; last: string | null }>;
+  private async relayTimers(after?: string): Promise<number | { count: number; last: string | null }> {
+    return this.dataSource.transaction(async (tx) => {
+      const { rows } = await sql<{ id: string; due_at: Date }>(
+        tx,
+        after === undefined
+          ? `SELECT id, due_at FROM workflow_timers WHERE status = 'pending' AND enqueued_at IS NULL
+              ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
+          : `SELECT id, due_at FROM workflow_timers WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH}
+              FOR UPDATE SKIP LOCKED`,
+        after === undefined ? [] : [after],
+      );
+      if (rows.length === 0) return after === undefined ? 0 : { count: 0, last: null };
+      const now = Date.now();
+      await this.timers.addBulk(
+        rows.map((r) => ({
+          name: 'fire',
+          data: { timerId: r.id },
+          opts: {
+            ...TIMER_JOB_OPTIONS,
+            jobId: timerJobId(r.id),
+            delay: Math.max(0, r.due_at.getTime() - now),
+          },
+        })),
+      );
+      await sql(tx, `UPDATE workflow_timers SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
+      return after === undefined ? rows.length : { count: rows.length, last: rows[rows.length - 1].id };
+    });
+  }
+
+  /** A dedicated connection that LISTENs for commits with effects; reconnects after a database restart. */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'thidua-relay',
+    });
+    client.on('notification', () => void this.drain());
+    client.on('error', (error) => {
+      this.logger.warn({ error: error.message }, 'relay listener lost its connection; reconnecting');
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+      void this.drain();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      this.logger.warn({ error: (error as Error).message }, 'relay listener could not connect; retrying');
+      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    }
+  }
+
+  private async collectMetrics(): Promise<void> {
+    const [outbox] = (await this.dataSource.query(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag
+         FROM workflow_outbox WHERE status = 'pending'`,
+    )) as { pending: number; lag: number }[];
+    this.metrics.outboxPending.set(outbox.pending);
+    this.metrics.outboxLag.set(outbox.lag);
+    const [timer] = (await this.dataSource.query(
+      `SELECT coalesce(extract(epoch FROM now() - min(due_at)), 0)::float AS lag
+         FROM workflow_timers WHERE status = 'pending' AND due_at < now()`,
+    )) as { lag: number }[];
+    this.metrics.timerLag.set(timer.lag);
+    for (const queue of [this.effects, this.timers]) {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+      for (const [state, count] of Object.entries(counts)) {
+        this.metrics.queueDepth.set({ queue: queue.name, state }, count);
+      }
+    }
+  }
+}

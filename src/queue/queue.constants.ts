@@ -1,0 +1,5 @@
+export const EFFECTS_QUEUE = 'effects';
+export const TIMERS_QUEUE = 'timers';
+
+export const outboxJobId = (id: string | number) => `outbox-${id}`;
+export const timerJobId = (id: string) => `timer-${id}`;

@@ -1,0 +1,427 @@
+import { and, assign, setup } from 'xstate';
+import type { WorkflowDefinition } from './definition';
+import { effectActions } from './effects';
+
+/** The part of the award policy a nomination carries from the day it was created (policy is data). */
+export interface NominationPolicy {
+  requiredDocuments: string[];
+  appraisalWorkingDays: number;
+  consultationWorkingDays: number;
+  responseWorkingDays: number;
+  reminderShare: number;
+  lapseOnExpiry: boolean;
+}
+
+export interface VoteFigures {
+  sessionId: string;
+  approvals: number;
+  share: number;
+  rank: number;
+}
+
+export interface NominationContext {
+  nominationId: string;
+  policy: NominationPolicy;
+  returns: number;
+  supplements: number;
+  lastReason: string | null;
+  overdue: boolean;
+  consultation: boolean;
+  vote: VoteFigures | null;
+  rejectedAt: string | null;
+  decision: { outcome: 'awarded' | 'rejected'; decisionNumber: string; decisionDate: string } | null;
+}
+
+export interface NominationInput {
+  nominationId: string;
+  policy: NominationPolicy;
+}
+
+/** Facts about the dossier that the nominations module reads from the database and passes with the event. */
+export interface DossierFacts {
+  kinds: string[];
+}
+
+export type NominationEvent =
+  | { type: 'SUBMIT'; dossier: DossierFacts }
+  | { type: 'RETURN'; reason: string }
+  | { type: 'RESUBMIT'; dossier: DossierFacts }
+  | { type: 'ACCEPT' }
+  | { type: 'VOTE_OPENED'; sessionId: string }
+  | ({ type: 'VOTE_PASSED' } & VoteFigures)
+  | ({ type: 'VOTE_FAILED' } & VoteFigures)
+  | { type: 'VOTE_CANCELLED'; sessionId: string }
+  | { type: 'FORWARD'; minutesAttached: boolean; quota: { used: number; limit: number } }
+  | { type: 'REQUEST_SUPPLEMENT'; reason: string; dueDate?: string }
+  | { type: 'SUPPLEMENT'; dossier?: DossierFacts }
+  | { type: 'REQUEST_CONSULTATION'; reason?: string }
+  | { type: 'APPRAISAL_PASSED' }
+  | { type: 'APPRAISAL_REJECTED'; reason: string }
+  | { type: 'COUNCIL_APPROVED' }
+  | { type: 'COUNCIL_REJECTED'; reason: string }
+  | {
+      type: 'PM_DECIDED';
+      outcome: 'awarded' | 'rejected';
+      decisionNumber: string;
+      decisionDate: string;
+    }
+  | { type: 'WITHDRAW'; reason: string }
+  | { type: 'DEADLINE'; key: string }
+  | { type: 'REMINDER'; key: string };
+
+const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
+
+const APPRAISAL = 'appraisal';
+const RESPONSE = 'response';
+
+const responseDeadline = (context: NominationContext, dueDate?: string) => ({
+  key: RESPONSE,
+  event: { type: 'DEADLINE', key: RESPONSE },
+  ...(dueDate ? { at: dueDate } : { workingDays: context.policy.responseWorkingDays }),
+  remindAtShare: context.policy.reminderShare,
+});
+
+export const nominationMachine = setup({
+  types: {
+    context: {} as NominationContext,
+    events: {} as NominationEvent,
+    input: {} as NominationInput,
+  },
+  guards: {
+    hasRequiredDocuments: ({ context, event }) => {
+      const dossier = (event as { dossier?: DossierFacts }).dossier;
+      const kinds = new Set(dossier?.kinds ?? []);
+      return context.policy.requiredDocuments.every((kind) => kinds.has(kind));
+    },
+    hasReason: ({ event }) => hasText((event as { reason?: unknown }).reason),
+    minutesAttached: ({ event }) => (event as { minutesAttached?: boolean }).minutesAttached === true,
+    withinQuota: ({ event }) => {
+      const quota = (event as { quota?: { used: number; limit: number } }).quota;
+      return !!quota && quota.used < quota.limit;
+    },
+    hasDecision: ({ event }) =>
+      event.type === 'PM_DECIDED' &&
+      (event.outcome === 'awarded' || event.outcome === 'rejected') &&
+      hasText(event.decisionNumber) &&
+      hasText(event.decisionDate),
+    decidedToAward: ({ event }) => event.type === 'PM_DECIDED' && event.outcome === 'awarded',
+    lapsesOnExpiry: ({ context, event }) =>
+      event.type === 'DEADLINE' && event.key === RESPONSE && context.policy.lapseOnExpiry,
+  },
+  actions: {
+    ...effectActions,
+    rememberReason: assign({
+      lastReason: ({ event }) => (event as { reason?: string }).reason ?? null,
+    }),
+    countReturn: assign({ returns: ({ context }) => context.returns + 1 }),
+    countSupplement: assign({ supplements: ({ context }) => context.supplements + 1 }),
+    clearOverdue: assign({ overdue: false }),
+    markOverdue: assign({ overdue: true }),
+    startConsultation: assign({ consultation: true }),
+    recordVote: assign({
+      vote: ({ event }) => {
+        const e = event as VoteFigures;
+        return { sessionId: e.sessionId, approvals: e.approvals, share: e.share, rank: e.rank };
+      },
+    }),
+    recordDecision: assign({
+      decision: ({ event }) =>
+        event.type === 'PM_DECIDED'
+          ? { outcome: event.outcome, decisionNumber: event.decisionNumber, decisionDate: event.decisionDate }
+          : null,
+    }),
+    rejectAt: assign({ rejectedAt: (_, params: { stage: string }) => params.stage }),
+  },
+}).createMachine({
+  id: 'nomination',
+  version: '1',
+  initial: 'draft',
+  context: ({ input }) => ({
+    nominationId: input.nominationId,
+    policy: input.policy,
+    returns: 0,
+    supplements: 0,
+    lastReason: null,
+    overdue: false,
+    consultation: false,
+    vote: null,
+    rejectedAt: null,
+    decision: null,
+  }),
+  on: {
+    REMINDER: {
+      actions: [
+        {
+          type: 'notify',
+          params: ({ event }) => ({ template: 'nomination.reminder', data: { key: event.key } }),
+        },
+      ],
+    },
+  },
+  states: {
+    draft: {
+      meta: { label: { vi: 'Dự thảo (chờ chuyển)', en: 'Draft (waiting to forward)' } },
+      on: {
+        SUBMIT: {
+          target: 'submitted',
+          guard: 'hasRequiredDocuments',
+          actions: [{ type: 'notify', params: { template: 'nomination.submitted' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    submitted: {
+      meta: { label: { vi: 'Chờ duyệt', en: 'Waiting for approval' } },
+      on: {
+        RETURN: {
+          target: 'returned',
+          guard: 'hasReason',
+          actions: [
+            'rememberReason',
+            'countReturn',
+            { type: 'notify', params: { template: 'nomination.returned' } },
+          ],
+        },
+        ACCEPT: {
+          target: 'accepted',
+          actions: [{ type: 'notify', params: { template: 'nomination.accepted' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    returned: {
+      meta: { label: { vi: 'Bị trả lại', en: 'Returned' } },
+      entry: [{ type: 'startTimer', params: ({ context }) => responseDeadline(context) }],
+      exit: ['clearOverdue', { type: 'cancelTimer', params: { key: RESPONSE } }],
+      on: {
+        RESUBMIT: {
+          target: 'submitted',
+          guard: 'hasRequiredDocuments',
+          actions: [{ type: 'notify', params: { template: 'nomination.submitted' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+        DEADLINE: [
+          {
+            target: 'withdrawn',
+            guard: 'lapsesOnExpiry',
+            actions: [
+              assign({ lastReason: 'lapsed: no answer within the time limit' }),
+              { type: 'notify', params: { template: 'nomination.lapsed' } },
+            ],
+          },
+          {
+            actions: ['markOverdue', { type: 'notify', params: { template: 'nomination.overdue' } }],
+          },
+        ],
+      },
+    },
+    accepted: {
+      meta: { label: { vi: 'Đã duyệt, chờ bình xét', en: 'Accepted, waiting for the vote' } },
+      on: {
+        VOTE_OPENED: { target: 'voting' },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    voting: {
+      meta: { label: { vi: 'Đang bình xét', en: 'In the vote' } },
+      on: {
+        VOTE_PASSED: { target: 'selected', actions: ['recordVote'] },
+        VOTE_FAILED: { target: 'notSelected', actions: ['recordVote'] },
+        VOTE_CANCELLED: { target: 'accepted' },
+      },
+    },
+    selected: {
+      meta: { label: { vi: 'Được suy tôn, chờ chuyển', en: 'Selected, waiting to forward' } },
+      on: {
+        FORWARD: [
+          {
+            target: 'centralAppraisal',
+            guard: and(['minutesAttached', 'withinQuota']),
+            actions: [{ type: 'notify', params: { template: 'nomination.forwarded' } }],
+          },
+        ],
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    notSelected: {
+      type: 'final',
+      meta: { label: { vi: 'Không được suy tôn', en: 'Not selected' } },
+    },
+    centralAppraisal: {
+      meta: { label: { vi: 'Đang thẩm định', en: 'Under appraisal' } },
+      entry: [
+        {
+          type: 'startTimer',
+          params: ({ context }) => ({
+            key: APPRAISAL,
+            event: { type: 'DEADLINE', key: APPRAISAL },
+            workingDays: context.consultation
+              ? context.policy.consultationWorkingDays
+              : context.policy.appraisalWorkingDays,
+            remindAtShare: context.policy.reminderShare,
+          }),
+        },
+      ],
+      exit: ['clearOverdue', { type: 'cancelTimer', params: { key: APPRAISAL } }],
+      on: {
+        REQUEST_SUPPLEMENT: {
+          target: 'supplementRequested',
+          guard: 'hasReason',
+          actions: [
+            'rememberReason',
+            'countSupplement',
+            { type: 'notify', params: { template: 'nomination.supplementRequested' } },
+          ],
+        },
+        REQUEST_CONSULTATION: {
+          actions: [
+            'startConsultation',
+            {
+              type: 'startTimer',
+              params: ({ context }) => ({
+                key: APPRAISAL,
+                event: { type: 'DEADLINE', key: APPRAISAL },
+                workingDays: context.policy.consultationWorkingDays,
+                remindAtShare: context.policy.reminderShare,
+                keepStart: true,
+              }),
+            },
+          ],
+        },
+        APPRAISAL_PASSED: {
+          target: 'councilReview',
+          actions: [{ type: 'notify', params: { template: 'nomination.appraisalPassed' } }],
+        },
+        APPRAISAL_REJECTED: {
+          target: 'rejected',
+          guard: 'hasReason',
+          actions: [
+            'rememberReason',
+            { type: 'rejectAt', params: { stage: 'appraisal' } },
+            { type: 'notify', params: { template: 'nomination.rejected' } },
+          ],
+        },
+        DEADLINE: {
+          actions: ['markOverdue', { type: 'notify', params: { template: 'nomination.overdue' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    supplementRequested: {
+      meta: { label: { vi: 'Trả lại bổ sung hồ sơ', en: 'Supplement requested' } },
+      entry: [
+        {
+          type: 'startTimer',
+          params: ({ context, event }) =>
+            responseDeadline(context, event.type === 'REQUEST_SUPPLEMENT' ? event.dueDate : undefined),
+        },
+      ],
+      exit: ['clearOverdue', { type: 'cancelTimer', params: { key: RESPONSE } }],
+      on: {
+        SUPPLEMENT: {
+          target: 'centralAppraisal',
+          actions: [{ type: 'notify', params: { template: 'nomination.supplemented' } }],
+        },
+        DEADLINE: {
+          actions: ['markOverdue', { type: 'notify', params: { template: 'nomination.overdue' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    councilReview: {
+      meta: { label: { vi: 'Chờ Hội đồng xét', en: 'Waiting for council review' } },
+      on: {
+        COUNCIL_APPROVED: {
+          target: 'pmProposal',
+          actions: [{ type: 'notify', params: { template: 'nomination.councilApproved' } }],
+        },
+        COUNCIL_REJECTED: {
+          target: 'rejected',
+          guard: 'hasReason',
+          actions: [
+            'rememberReason',
+            { type: 'rejectAt', params: { stage: 'council' } },
+            { type: 'notify', params: { template: 'nomination.rejected' } },
+          ],
+        },
+      },
+    },
+    pmProposal: {
+      meta: { label: { vi: 'Trình Thủ tướng', en: 'Proposed to the Prime Minister' } },
+      on: {
+        PM_DECIDED: [
+          {
+            target: 'awarded',
+            guard: and(['hasDecision', 'decidedToAward']),
+            actions: ['recordDecision', { type: 'notify', params: { template: 'nomination.decided' } }],
+          },
+          {
+            target: 'rejected',
+            guard: 'hasDecision',
+            actions: [
+              'recordDecision',
+              { type: 'rejectAt', params: { stage: 'primeMinister' } },
+              { type: 'notify', params: { template: 'nomination.decided' } },
+            ],
+          },
+        ],
+      },
+    },
+    awarded: { type: 'final', meta: { label: { vi: 'Đã khen thưởng', en: 'Awarded' } } },
+    rejected: { type: 'final', meta: { label: { vi: 'Không khen thưởng', en: 'Rejected' } } },
+    withdrawn: { type: 'final', meta: { label: { vi: 'Đã rút', en: 'Withdrawn' } } },
+  },
+});
+
+export const nominationWorkflow: WorkflowDefinition<typeof nominationMachine> = {
+  id: 'nomination',
+  version: 1,
+  machine: nominationMachine,
+  events: {
+    SUBMIT: { label: { vi: 'Gửi hồ sơ', en: 'Submit' } },
+    RETURN: { label: { vi: 'Trả lại', en: 'Return' } },
+    RESUBMIT: { label: { vi: 'Gửi lại', en: 'Resubmit' } },
+    ACCEPT: { label: { vi: 'Tiếp nhận', en: 'Accept' } },
+    VOTE_OPENED: { label: { vi: 'Mở bỏ phiếu', en: 'Vote opened' }, system: true },
+    VOTE_PASSED: { label: { vi: 'Đạt số phiếu', en: 'Vote passed' }, system: true },
+    VOTE_FAILED: { label: { vi: 'Không đạt số phiếu', en: 'Vote failed' }, system: true },
+    VOTE_CANCELLED: { label: { vi: 'Hủy phiên bỏ phiếu', en: 'Vote cancelled' }, system: true },
+    FORWARD: {
+      label: { vi: 'Trình Ban Thi đua – Khen thưởng Trung ương', en: 'Forward to the Central Board' },
+    },
+    REQUEST_SUPPLEMENT: { label: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' } },
+    SUPPLEMENT: { label: { vi: 'Đã bổ sung', en: 'Supplement sent' } },
+    REQUEST_CONSULTATION: { label: { vi: 'Lấy ý kiến hiệp y', en: 'Consult other bodies' } },
+    APPRAISAL_PASSED: { label: { vi: 'Thẩm định đạt', en: 'Appraisal passed' } },
+    APPRAISAL_REJECTED: { label: { vi: 'Thẩm định không đạt', en: 'Appraisal rejected' } },
+    COUNCIL_APPROVED: { label: { vi: 'Hội đồng nhất trí', en: 'Council approved' } },
+    COUNCIL_REJECTED: { label: { vi: 'Hội đồng không nhất trí', en: 'Council rejected' } },
+    PM_DECIDED: {
+      label: { vi: 'Ghi nhận quyết định của Thủ tướng', en: "Record the Prime Minister's decision" },
+    },
+    WITHDRAW: { label: { vi: 'Rút hồ sơ', en: 'Withdraw' } },
+    DEADLINE: { label: { vi: 'Hết hạn', en: 'Deadline passed' }, system: true },
+    REMINDER: { label: { vi: 'Nhắc hạn', en: 'Reminder' }, system: true },
+  },
+  guardErrors: {
+    hasRequiredDocuments: {
+      code: 'NOMINATION.DOSSIER_INCOMPLETE',
+      message: 'The dossier lacks documents the award policy requires',
+    },
+    hasReason: { code: 'NOMINATION.REASON_REQUIRED', message: 'This action needs a reason' },
+    minutesAttached: {
+      code: 'NOMINATION.VOTE_MINUTES_MISSING',
+      message: 'The minutes of the vote must be attached before forwarding',
+    },
+    withinQuota: {
+      code: 'NOMINATION.QUOTA_EXCEEDED',
+      message: "The cluster's quota for this award is already used",
+    },
+    hasDecision: {
+      code: 'NOMINATION.DECISION_INVALID',
+      message: 'A decision needs an outcome, a decision number and a date',
+    },
+    decidedToAward: { code: 'NOMINATION.DECISION_INVALID', message: 'The decision outcome is not valid' },
+    lapsesOnExpiry: { code: 'WORKFLOW.TRANSITION_NOT_ALLOWED', message: 'The deadline does not apply' },
+  },
+};
