@@ -1,6 +1,8 @@
 import { Engine1764140000000 } from './1764140000000-engine';
 import { HistoryAppendOnly1764140000001 } from './1764140000001-history-append-only';
 import { CalendarSeed1764140000002 } from './1764140000002-calendar-seed';
+import { Domain1764150000000 } from './1764150000000-domain';
+import { ReferenceData1764150000001 } from './1764150000001-reference-data';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +10,6 @@ export const MIGRATIONS: Function[] = [
   Engine1764140000000,
   HistoryAppendOnly1764140000001,
   CalendarSeed1764140000002,
+  Domain1764150000000,
+  ReferenceData1764150000001,
 ];

@@ -1,6 +1,7 @@
 import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyMultipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +10,7 @@ import { AppModule } from './app.module';
 import { JsonLogger } from './common/logger';
 import { requestContext } from './common/request-context';
 import type { AppConfig } from './config/config';
+import { MAX_DOCUMENT_BYTES } from './nominations/documents.service';
 import { MetricsService } from './ops/metrics.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -38,6 +40,9 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extra), adapter, {
     logger: new JsonLogger(logger.child({ component: 'nest' })),
     abortOnError: false,
+  });
+  await app.register(fastifyMultipart as never, {
+    limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);

@@ -1,5 +1,7 @@
 import { type DynamicModule, type ModuleMetadata, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { AwardsModule } from './awards/awards.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
@@ -7,8 +9,13 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EngineModule } from './engine/engine.module';
+import { FilesModule } from './files/files.module';
+import { NominationsModule } from './nominations/nominations.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { OpsModule } from './ops/ops.module';
 import { QueueModule } from './queue/queue.module';
+import { SeedModule } from './seed/seed.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +33,13 @@ export class AppModule {
         OpsModule,
         CalendarModule,
         EngineModule.forRoot({ worker: config.runsWorker }),
+        FilesModule,
+        OrganizationsModule,
+        AuthModule,
+        AwardsModule,
+        NotificationsModule,
+        NominationsModule,
+        SeedModule,
         ...(extra.imports ?? []),
       ],
       providers: [

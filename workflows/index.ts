@@ -1,5 +1,6 @@
 import { registryKey, type WorkflowDefinition } from './definition';
 import { nominationWorkflow } from './nomination.machine';
+import { provincialAwardWorkflow } from './provincial-award.machine';
 
 export * from './definition';
 export * from './effects';
@@ -8,7 +9,7 @@ export * from './effects';
  * Every machine version that instances in the database may still use. Keep an old version here until no instance
  * refers to it; a migration between versions is a tested function beside the machine.
  */
-export const WORKFLOWS: readonly WorkflowDefinition[] = [nominationWorkflow];
+export const WORKFLOWS: readonly WorkflowDefinition[] = [nominationWorkflow, provincialAwardWorkflow];
 
 const byKey = new Map(WORKFLOWS.map((w) => [registryKey(w.id, w.version), w]));
 const latest = new Map<string, WorkflowDefinition>();

@@ -19,8 +19,12 @@ export interface VoteFigures {
   rank: number;
 }
 
+/** `cluster`: checked and voted on by an emulation cluster; `direct`: approved by the province and sent up (no vote). */
+export type NominationRoute = 'cluster' | 'direct';
+
 export interface NominationContext {
   nominationId: string;
+  route: NominationRoute;
   policy: NominationPolicy;
   returns: number;
   supplements: number;
@@ -34,6 +38,7 @@ export interface NominationContext {
 
 export interface NominationInput {
   nominationId: string;
+  route: NominationRoute;
   policy: NominationPolicy;
 }
 
@@ -43,9 +48,9 @@ export interface DossierFacts {
 }
 
 export type NominationEvent =
-  | { type: 'SUBMIT'; dossier: DossierFacts }
+  | { type: 'SUBMIT'; dossier: DossierFacts; policy?: NominationPolicy }
   | { type: 'RETURN'; reason: string }
-  | { type: 'RESUBMIT'; dossier: DossierFacts }
+  | { type: 'RESUBMIT'; dossier: DossierFacts; policy?: NominationPolicy }
   | { type: 'ACCEPT' }
   | { type: 'VOTE_OPENED'; sessionId: string }
   | ({ type: 'VOTE_PASSED' } & VoteFigures)
@@ -94,7 +99,9 @@ export const nominationMachine = setup({
       return context.policy.requiredDocuments.every((kind) => kinds.has(kind));
     },
     hasReason: ({ event }) => hasText((event as { reason?: unknown }).reason),
-    minutesAttached: ({ event }) => (event as { minutesAttached?: boolean }).minutesAttached === true,
+    isDirectRoute: ({ context }) => context.route === 'direct',
+    minutesAttached: ({ context, event }) =>
+      context.route === 'direct' || (event as { minutesAttached?: boolean }).minutesAttached === true,
     withinQuota: ({ event }) => {
       const quota = (event as { quota?: { used: number; limit: number } }).quota;
       return !!quota && quota.used < quota.limit;
@@ -110,6 +117,10 @@ export const nominationMachine = setup({
   },
   actions: {
     ...effectActions,
+    /** The policy in force on the day of submission stays with the nomination. */
+    pinPolicy: assign({
+      policy: ({ context, event }) => (event as { policy?: NominationPolicy }).policy ?? context.policy,
+    }),
     rememberReason: assign({
       lastReason: ({ event }) => (event as { reason?: string }).reason ?? null,
     }),
@@ -138,6 +149,7 @@ export const nominationMachine = setup({
   initial: 'draft',
   context: ({ input }) => ({
     nominationId: input.nominationId,
+    route: input.route,
     policy: input.policy,
     returns: 0,
     supplements: 0,
@@ -165,7 +177,7 @@ export const nominationMachine = setup({
         SUBMIT: {
           target: 'submitted',
           guard: 'hasRequiredDocuments',
-          actions: [{ type: 'notify', params: { template: 'nomination.submitted' } }],
+          actions: ['pinPolicy', { type: 'notify', params: { template: 'nomination.submitted' } }],
         },
         WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
       },
@@ -182,10 +194,17 @@ export const nominationMachine = setup({
             { type: 'notify', params: { template: 'nomination.returned' } },
           ],
         },
-        ACCEPT: {
-          target: 'accepted',
-          actions: [{ type: 'notify', params: { template: 'nomination.accepted' } }],
-        },
+        ACCEPT: [
+          {
+            target: 'selected',
+            guard: 'isDirectRoute',
+            actions: [{ type: 'notify', params: { template: 'nomination.accepted' } }],
+          },
+          {
+            target: 'accepted',
+            actions: [{ type: 'notify', params: { template: 'nomination.accepted' } }],
+          },
+        ],
         WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
       },
     },
@@ -197,7 +216,7 @@ export const nominationMachine = setup({
         RESUBMIT: {
           target: 'submitted',
           guard: 'hasRequiredDocuments',
-          actions: [{ type: 'notify', params: { template: 'nomination.submitted' } }],
+          actions: ['pinPolicy', { type: 'notify', params: { template: 'nomination.submitted' } }],
         },
         WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
         DEADLINE: [
@@ -231,7 +250,7 @@ export const nominationMachine = setup({
       },
     },
     selected: {
-      meta: { label: { vi: 'Được suy tôn, chờ chuyển', en: 'Selected, waiting to forward' } },
+      meta: { label: { vi: 'Được đề nghị, chờ chuyển', en: 'Selected, waiting to forward' } },
       on: {
         FORWARD: [
           {
@@ -409,6 +428,7 @@ export const nominationWorkflow: WorkflowDefinition<typeof nominationMachine> = 
       message: 'The dossier lacks documents the award policy requires',
     },
     hasReason: { code: 'NOMINATION.REASON_REQUIRED', message: 'This action needs a reason' },
+    isDirectRoute: { code: 'WORKFLOW.TRANSITION_NOT_ALLOWED', message: 'Only on the direct route' },
     minutesAttached: {
       code: 'NOMINATION.VOTE_MINUTES_MISSING',
       message: 'The minutes of the vote must be attached before forwarding',

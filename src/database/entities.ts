@@ -1,9 +1,18 @@
+import { LoginAttemptEntity } from '../auth/login-attempt.entity';
+import { UserEntity } from '../auth/user.entity';
+import { AwardPolicyEntity } from '../awards/award-policy.entity';
+import { AwardTypeEntity } from '../awards/award-type.entity';
 import { CalendarDayEntity } from '../calendar/holiday.entity';
 import { IdempotencyKeyEntity } from '../engine/idempotency-key.entity';
 import { WorkflowHistoryEntity } from '../engine/workflow-history.entity';
 import { WorkflowInstanceEntity } from '../engine/workflow-instance.entity';
 import { WorkflowOutboxEntity } from '../engine/workflow-outbox.entity';
 import { WorkflowTimerEntity } from '../engine/workflow-timer.entity';
+import { NominationDocumentEntity } from '../nominations/nomination-document.entity';
+import { NominationEntity } from '../nominations/nomination.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { ClusterMembershipEntity } from '../organizations/cluster-membership.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
 
 /** Every entity: the DataSource of the app and of the migration CLI use the same list. */
 export const ENTITIES = [
@@ -13,4 +22,13 @@ export const ENTITIES = [
   WorkflowTimerEntity,
   IdempotencyKeyEntity,
   CalendarDayEntity,
+  OrganizationEntity,
+  ClusterMembershipEntity,
+  UserEntity,
+  LoginAttemptEntity,
+  AwardTypeEntity,
+  AwardPolicyEntity,
+  NominationEntity,
+  NominationDocumentEntity,
+  NotificationEntity,
 ];

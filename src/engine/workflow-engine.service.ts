@@ -58,6 +58,8 @@ export interface InstanceView {
   status: 'active' | 'done';
   version: number;
   context: Record<string, unknown>;
+  /** The XState state value (equal to `state` for flat machines). */
+  snapshotValue: unknown;
   createdAt: string;
   updatedAt: string;
 }
@@ -90,17 +92,37 @@ interface Loaded {
 type Tx = EntityManager;
 
 /**
+ * A read model kept in step with a machine's instances, inside the transaction of every applied transition
+ * (whichever path sent the event: a request, a timer or another workflow).
+ */
+export type Projection = (tx: Tx, step: { instance: InstanceView; history: HistoryView }) => Promise<void>;
+
+/**
  * Steps persisted statecharts. Each command runs in one database transaction: lock the instance row, restore
  * its snapshot, compute XState's pure `transition()`, and write the new snapshot, one history row and one
  * outbox or timer row per effect. A refused event writes nothing.
  */
 @Injectable()
 export class WorkflowEngine {
+  private readonly projections = new Map<string, Projection[]>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
     private readonly metrics: MetricsService,
   ) {}
+
+  /** Registers a read model of a machine's instances; it runs after every transition, in its transaction. */
+  project(machineId: string, projection: Projection): void {
+    this.projections.set(machineId, [...(this.projections.get(machineId) ?? []), projection]);
+  }
+
+  private async runProjections(
+    tx: Tx,
+    step: { instance: InstanceView; history: HistoryView },
+  ): Promise<void> {
+    for (const projection of this.projections.get(step.instance.machineId) ?? []) await projection(tx, step);
+  }
 
   /** Runs `work` in a transaction, retrying the whole of it after a deadlock or serialization failure. */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -183,7 +205,9 @@ export class WorkflowEngine {
       created_at: now,
       updated_at: now,
     });
-    return { instance: view, history: this.historyView({ ...entry, hash }), allowedEvents: [] };
+    const history = this.historyView({ ...entry, hash });
+    await this.runProjections(tx, { instance: view, history });
+    return { instance: view, history, allowedEvents: [] };
   }
 
   /** Sends one event in its own transaction. */
@@ -277,6 +301,17 @@ export class WorkflowEngine {
     );
     await this.applyTimers(tx, instanceId, timers, rows[0].id, now);
     outcome('applied');
+    const nextRow: InstanceRow = {
+      ...row,
+      state: toState,
+      snapshot: this.persist(next),
+      version: entry.seq,
+      head_hash: hash,
+      updated_at: now,
+    };
+    const nextLoaded: Loaded = { row: nextRow, definition, snapshot: next, view: this.view(nextRow) };
+    const history = this.historyView({ ...entry, hash });
+    await this.runProjections(tx, { instance: nextLoaded.view, history });
 
     for (const effect of effects) {
       if (effect.type !== 'sendEvent') continue;
@@ -291,20 +326,7 @@ export class WorkflowEngine {
       );
     }
 
-    const nextRow: InstanceRow = {
-      ...row,
-      state: toState,
-      snapshot: this.persist(next),
-      version: entry.seq,
-      head_hash: hash,
-      updated_at: now,
-    };
-    const nextLoaded: Loaded = { row: nextRow, definition, snapshot: next, view: this.view(nextRow) };
-    return {
-      instance: nextLoaded.view,
-      history: this.historyView({ ...entry, hash }),
-      allowedEvents: this.allowedEvents(nextLoaded, opts),
-    };
+    return { instance: nextLoaded.view, history, allowedEvents: this.allowedEvents(nextLoaded, opts) };
   }
 
   /** The instance as this actor sees it: state, label, version and the events they may send now. */
@@ -388,6 +410,19 @@ export class WorkflowEngine {
     });
   }
 
+  /** The events a person may send to an instance now: accepted by its state, not system-only, and entitled. */
+  allowedEventsOf(instance: InstanceView, entitled?: Entitlement): string[] {
+    const definition = findWorkflow(instance.machineId, instance.machineVersion)!;
+    const snapshot = definition.machine.resolveState({
+      value: instance.snapshotValue as never,
+      context: instance.context as never,
+    });
+    return this.allowedEvents(
+      { definition, snapshot, view: instance },
+      { actor: { kind: 'user', id: '' }, entitled },
+    );
+  }
+
   allowedEvents(
     loaded: Pick<Loaded, 'definition' | 'snapshot' | 'view'>,
     opts: Pick<SendOptions, 'actor' | 'entitled'>,
@@ -454,6 +489,7 @@ export class WorkflowEngine {
       status: row.snapshot.status === 'done' ? 'done' : 'active',
       version: row.version,
       context: row.snapshot.context,
+      snapshotValue: row.snapshot.value,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };

@@ -1,3 +1,4 @@
+import { Public } from '../auth/decorators';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -30,6 +31,7 @@ async function check(probe: () => Promise<unknown>): Promise<{ status: 'up' | 'd
 }
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

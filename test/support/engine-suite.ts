@@ -13,7 +13,6 @@ import { EFFECTS_QUEUE, TIMERS_QUEUE } from '../../src/queue/queue.constants';
 import { startTestApp, type TestApp, type TestAppOptions } from './app';
 import { eventually } from './eventually';
 import { nominationIn, OFFICER } from './nomination-driver';
-import { RecordingNotifyHandler } from './test-effect-handler';
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   try {
@@ -33,12 +32,10 @@ export function engineSuite(
   options: () => TestAppOptions & { wipeQueue(app: TestApp): Promise<void> },
 ): void {
   let t: TestApp;
-  let handler: RecordingNotifyHandler;
 
   beforeAll(async () => {
     const { wipeQueue: _, ...appOptions } = options();
-    t = await startTestApp({ ...appOptions, role: 'all', providers: [RecordingNotifyHandler] });
-    handler = t.get(RecordingNotifyHandler);
+    t = await startTestApp({ ...appOptions, role: 'all' });
   });
   afterAll(async () => {
     await t?.close();
@@ -324,8 +321,12 @@ export function engineSuite(
         );
         expect(pending[0].n).toBe(0);
       });
-      const delivered = handler.delivered.filter((d) => ids.includes(d.instanceId)).map((d) => d.id);
-      expect(delivered.sort()).toEqual(rows.map((r) => String(r.id)).sort());
+      // A delivery marks its row done with attempts + 1 in the handler's transaction; a second one would skip it.
+      const attempts = await t.dataSource.query(
+        `SELECT attempts FROM workflow_outbox WHERE instance_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(attempts).toEqual(Array(20).fill({ attempts: 1 }));
       for (const row of rows) expect(await t.effectsQueue.getJob(`outbox-${row.id}`)).toBeDefined();
     } finally {
       await second.close();
@@ -334,16 +335,27 @@ export function engineSuite(
   });
 
   it('retries a failed delivery and then delivers it once', async () => {
-    handler.failNext = 1;
-    const id = await nominationIn(t.engine, 'submitted');
-    await eventually(async () => {
-      const [row] = await t.dataSource.query(
-        `SELECT status, attempts FROM workflow_outbox WHERE instance_id = $1`,
-        [id],
+    // The first attempt to mark the row done fails (a sequence is not rolled back with the transaction).
+    await t.dataSource.query(`
+      CREATE SEQUENCE test_fail_once;
+      CREATE FUNCTION test_fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.status = 'done' AND nextval('test_fail_once') = 1 THEN RAISE EXCEPTION 'injected delivery failure'; END IF;
+      RETURN NEW; END $$;
+      CREATE TRIGGER test_fail_once BEFORE UPDATE ON workflow_outbox FOR EACH ROW EXECUTE FUNCTION test_fail_once();`);
+    try {
+      const id = await nominationIn(t.engine, 'submitted');
+      await eventually(async () => {
+        const [row] = await t.dataSource.query(
+          `SELECT status, attempts, last_error FROM workflow_outbox WHERE instance_id = $1`,
+          [id],
+        );
+        expect(row).toEqual({ status: 'done', attempts: 2, last_error: 'injected delivery failure' });
+      }, 15_000);
+    } finally {
+      await t.dataSource.query(
+        `DROP TRIGGER test_fail_once ON workflow_outbox; DROP FUNCTION test_fail_once(); DROP SEQUENCE test_fail_once;`,
       );
-      expect(row).toEqual({ status: 'done', attempts: 2 });
-    }, 15_000);
-    expect(handler.delivered.filter((d) => d.instanceId === id)).toHaveLength(1);
+    }
   });
 
   it('fires timers back into the engine as events, reminder first', async () => {

@@ -46,7 +46,7 @@ export async function nominationIn(
   policy: NominationPolicy = TEST_POLICY,
 ): Promise<string> {
   const id = randomUUID();
-  await engine.create('nomination', { nominationId: id, policy }, { actor: OFFICER, id });
+  await engine.create('nomination', { nominationId: id, route: 'cluster', policy }, { actor: OFFICER, id });
   for (const [event, actor] of PATH.slice(0, STEPS[state])) await engine.send(id, event, { actor });
   return id;
 }

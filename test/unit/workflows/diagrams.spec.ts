@@ -9,7 +9,9 @@ describe('workflows/README.md', () => {
   for (const workflow of WORKFLOWS) {
     const key = `${workflow.id}@${workflow.version}`;
     it(`shows the current diagram of ${key} (run \`npm run diagrams\` after changing the machine)`, () => {
-      const block = new RegExp(`<!-- diagram:${key} -->\\s*\`\`\`mermaid\\n([\\s\\S]*?)\\n\`\`\`\\s*<!-- /diagram:${key} -->`).exec(readme);
+      const block = new RegExp(
+        `<!-- diagram:${key} -->\\s*\`\`\`mermaid\\n([\\s\\S]*?)\\n\`\`\`\\s*<!-- /diagram:${key} -->`,
+      ).exec(readme);
       expect(block?.[1]).toBe(toMermaid(workflow.machine));
     });
   }

@@ -84,13 +84,17 @@ const EXPECTED: Record<string, Record<string, string>> = {
   withdrawn: {},
 };
 
-const start = () => initialTransition(nominationMachine, { nominationId: 'n1', policy })[0];
+const start = () => initialTransition(nominationMachine, { nominationId: 'n1', route: 'cluster', policy })[0];
 const at = (state: string, context: Partial<NominationContext> = {}) =>
   nominationMachine.resolveState({ value: state, context: { ...start().context, ...context } });
 
 describe('nomination machine', () => {
   it('starts in draft with the policy it was given', () => {
-    const [snapshot, actions] = initialTransition(nominationMachine, { nominationId: 'n1', policy });
+    const [snapshot, actions] = initialTransition(nominationMachine, {
+      nominationId: 'n1',
+      route: 'cluster',
+      policy,
+    });
     expect(snapshot.value).toBe('draft');
     expect(snapshot.context.policy).toEqual(policy);
     expect(actions).toEqual([]);
@@ -165,6 +169,26 @@ describe('nomination machine', () => {
       expect(stays.value).toBe('returned');
       expect(stays.context.overdue).toBe(true);
     });
+  });
+
+  describe('the direct route (no cluster vote)', () => {
+    it('goes from accepted straight to selected and forwards without vote minutes', () => {
+      const direct = at('submitted', { route: 'direct' });
+      const [selected] = transition(nominationMachine, direct, EXAMPLES.ACCEPT);
+      expect(selected.value).toBe('selected');
+      const forward = { type: 'FORWARD', minutesAttached: false, quota: { used: 0, limit: 3 } } as const;
+      expect(accepts(selected, forward)).toBe(true);
+      expect(accepts(at('selected'), forward)).toBe(false);
+    });
+  });
+
+  it('pins the policy in force at submission', () => {
+    const newer = { ...policy, appraisalWorkingDays: 15 };
+    const [after] = transition(nominationMachine, at('draft'), {
+      ...EXAMPLES.SUBMIT,
+      policy: newer,
+    } as NominationEvent);
+    expect(after.context.policy).toEqual(newer);
   });
 
   describe('effects are descriptions', () => {

@@ -1,0 +1,21 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from './principal';
+import type { Role } from './roles';
+
+export const IS_PUBLIC = 'thidua:public';
+export const ROLES_KEY = 'thidua:roles';
+
+/** The route needs no token (health, metrics, login). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the route (others get 403); scope checks happen in the services. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentUser used on a public route');
+  return principal;
+});

@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import type { WorkflowEngine } from '../engine/workflow-engine.service';
+import type { NotificationSubject } from '../notifications/notifications.service';
+import type { RecipientRule } from '../notifications/recipients';
+import { NOMINATION_ACCESS, type AccessRule } from './nomination-access';
+import type { AwardRoute } from '../awards/award-type.entity';
+
+/** Events that never make someone responsible for a nomination's progress. */
+const NOT_A_DUTY = new Set(['WITHDRAW']);
+
+function audienceOf(rule: AccessRule): RecipientRule[] {
+  switch (rule.relation) {
+    case 'nominator':
+      return [{ audience: 'nominator' }];
+    case 'clusterLeader':
+      return [{ audience: 'clusterLeadership' }];
+    case 'provinceApprover':
+      return [{ audience: 'provinceApprover' }];
+    case 'central':
+      return rule.roles.map((role) =>
+        role === 'COUNCIL_SECRETARY'
+          ? { audience: 'councilSecretariat' as const }
+          : role === 'PM_OFFICE'
+            ? { audience: 'pmOffice' as const }
+            : { audience: 'board' as const, role },
+      );
+  }
+}
+
+/** Who must act on a nomination in its current state, from the access table. */
+export function dutiesOf(route: AwardRoute, acceptedEvents: string[]): RecipientRule[] {
+  const seen = new Map<string, RecipientRule>();
+  for (const event of acceptedEvents) {
+    const rule = NOMINATION_ACCESS[route][event];
+    if (!rule || NOT_A_DUTY.has(event)) continue;
+    for (const a of audienceOf(rule)) seen.set(`${a.audience}:${a.role ?? ''}`, a);
+  }
+  return [...seen.values()];
+}
+
+/** Describes a nomination for its notifications. */
+export async function describeNomination(
+  tx: EntityManager,
+  engine: WorkflowEngine,
+  instanceId: string,
+): Promise<NotificationSubject | null> {
+  const [n] = (await tx.query(
+    `SELECT n.id, n.year, n.route, n.cluster_id, n.nominating_org_id, n.nominee_name, t.name_vi, t.name_en
+       FROM nominations n JOIN award_types t ON t.code = n.award_type WHERE n.id = $1`,
+    [instanceId],
+  )) as {
+    id: string;
+    year: number;
+    route: AwardRoute;
+    cluster_id: string | null;
+    nominating_org_id: string;
+    nominee_name: string;
+    name_vi: string;
+    name_en: string;
+  }[];
+  if (!n) return null;
+  const { instance } = await engine.read(instanceId, undefined, tx);
+  return {
+    type: 'nomination',
+    id: n.id,
+    title: {
+      vi: `${n.nominee_name} – ${n.name_vi} ${n.year}`,
+      en: `${n.nominee_name} – ${n.name_en} ${n.year}`,
+    },
+    stateLabel: instance.label,
+    path: `/app/nominations/${n.id}`,
+    context: { nominatingOrgId: n.nominating_org_id, clusterId: n.cluster_id, year: n.year },
+    mustAct: dutiesOf(n.route, engine.allowedEventsOf(instance)),
+  };
+}

@@ -1,0 +1,118 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { AwardTypeEntity } from '../awards/award-type.entity';
+import { AwardPolicyEntity } from '../awards/award-policy.entity';
+import type { AwardRoute } from '../awards/award-type.entity';
+
+/**
+ * A nomination: who proposes whom for which award in which year. Its lifecycle is the workflow instance with
+ * the same id; `state`, `overdue`, `due_at` and the dates are a projection of it, kept in the same transaction.
+ */
+@Entity({ name: 'nominations' })
+@Index('nominations_list', ['createdAt', 'id'])
+@Index('nominations_year_award_state', ['year', 'awardType', 'state'])
+@Index('nominations_cluster_year', ['clusterId', 'year'])
+@Index('nominations_nominating_org', ['nominatingOrgId', 'createdAt'])
+@Index('nominations_one_active', ['awardType', 'year', 'nomineeKey'], {
+  unique: true,
+  where: `state <> 'withdrawn'`,
+})
+export class NominationEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'award_type', type: 'varchar', length: 40 })
+  awardType!: string;
+
+  @ManyToOne(() => AwardTypeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'award_type' })
+  type?: AwardTypeEntity;
+
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  route!: AwardRoute;
+
+  @Column({ name: 'cluster_id', type: 'uuid', nullable: true })
+  clusterId!: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'cluster_id' })
+  cluster?: OrganizationEntity;
+
+  @Column({ name: 'nominating_org_id', type: 'uuid' })
+  nominatingOrgId!: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'nominating_org_id' })
+  nominatingOrg?: OrganizationEntity;
+
+  @Column({ name: 'nominee_kind', type: 'varchar', length: 12 })
+  nomineeKind!: 'collective' | 'individual';
+
+  @Column({ name: 'nominee_org_id', type: 'uuid' })
+  nomineeOrgId!: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'nominee_org_id' })
+  nomineeOrg?: OrganizationEntity;
+
+  @Column({ name: 'nominee_name', type: 'varchar', length: 200 })
+  nomineeName!: string;
+
+  @Column({ name: 'nominee_gender', type: 'varchar', length: 8, nullable: true })
+  nomineeGender!: 'female' | 'male' | null;
+
+  @Column({ name: 'nominee_position', type: 'varchar', length: 200, nullable: true })
+  nomineePosition!: string | null;
+
+  /** Share of women in a nominated collective, for the tie-break of Decree 152/2025 art. 4. */
+  @Column({ name: 'nominee_female_share', type: 'numeric', precision: 4, scale: 3, nullable: true })
+  nomineeFemaleShare!: string | null;
+
+  /** Identifies the nominee for the rule "one active nomination per nominee, award and year". */
+  @Column({ name: 'nominee_key', type: 'varchar', length: 300 })
+  nomineeKey!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ name: 'policy_id', type: 'uuid' })
+  policyId!: string;
+
+  @ManyToOne(() => AwardPolicyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'policy_id' })
+  policy?: AwardPolicyEntity;
+
+  @Column({ type: 'varchar', length: 40 })
+  state!: string;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  /** Lower-case text without diacritics (nominee, summary, decision number) for search. */
+  @Column({ name: 'search_text', type: 'text' })
+  searchText!: string;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'forwarded_at', type: 'timestamptz', nullable: true })
+  forwardedAt!: Date | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+}

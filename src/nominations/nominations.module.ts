@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { DocumentsService } from './documents.service';
+import { NominationsController } from './nominations.controller';
+import { NominationsService } from './nominations.service';
+
+@Module({
+  imports: [AwardsModule, OrganizationsModule],
+  controllers: [NominationsController],
+  providers: [NominationsService, DocumentsService],
+  exports: [NominationsService, DocumentsService],
+})
+export class NominationsModule {}

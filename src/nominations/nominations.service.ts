@@ -1,0 +1,657 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { findWorkflow, stateLabel, type Label, type WorkflowEvent } from '../../workflows';
+import { actorOf, type Principal } from '../auth/principal';
+import type { AwardRoute } from '../awards/award-type.entity';
+import { AwardsService } from '../awards/awards.service';
+import { nominationPolicy, type PolicyRules } from '../awards/policy-rules';
+import { EngineErrors } from '../engine/engine.errors';
+import { IdempotencyService, requestHash, type Replayable } from '../engine/idempotency.service';
+import { WorkflowEngine, type HistoryView, type InstanceView } from '../engine/workflow-engine.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { StandingService, type Standing } from '../organizations/standing.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { NominationDocumentEntity } from './nomination-document.entity';
+import { describeNomination } from './nomination-subject';
+import { NominationEntity } from './nomination.entity';
+import { maySee, mayAct, type NominationFacts } from './nomination-access';
+import { NominationErrors } from './nominations.errors';
+import {
+  EVENT_PAYLOADS,
+  type CreateNominationDto,
+  type ListNominationsQuery,
+  type UpdateNominationDto,
+} from './nominations.dto';
+import { decodeCursor, encodeCursor } from './cursor';
+import { foldText } from './search-text';
+
+export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
+  cluster: 'nomination',
+  direct: 'nomination',
+  provincial: 'provincialAward',
+};
+
+/** States in which the nominating unit may still edit its nomination and dossier. */
+export const EDITABLE_STATES = ['draft', 'returned'];
+/** States after the cluster (or the province) forwarded the nomination: they count against the quota. */
+const REASON_EVENTS = ['RETURN', 'WITHDRAW', 'APPRAISAL_REJECTED', 'COUNCIL_REJECTED', 'REQUEST_SUPPLEMENT'];
+
+export interface EventOption {
+  type: string;
+  label: Label;
+  needs: string[];
+}
+
+export interface NominationView {
+  id: string;
+  awardType: { code: string; nameVi: string; nameEn: string };
+  year: number;
+  route: AwardRoute;
+  clusterId: string | null;
+  cluster: { id: string; nameVi: string; nameEn: string } | null;
+  nominatingOrganization: { id: string; code: string; nameVi: string; nameEn: string; active: boolean };
+  nominee: {
+    kind: 'collective' | 'individual';
+    organizationId: string;
+    name: string;
+    gender: 'female' | 'male' | null;
+    position: string | null;
+    femaleShare: number | null;
+  };
+  summary: string;
+  state: string;
+  stateLabel: Label;
+  status: 'active' | 'done';
+  version: number;
+  allowedEvents: EventOption[];
+  dueAt: string | null;
+  overdue: boolean;
+  policy: { id: string; version: number; effectiveFrom: string };
+  lastReason: string | null;
+  vote: unknown;
+  decision: unknown;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  decidedAt: string | null;
+}
+
+const NEEDS: Record<string, string[]> = {
+  RETURN: ['reason'],
+  WITHDRAW: ['reason'],
+  APPRAISAL_REJECTED: ['reason'],
+  COUNCIL_REJECTED: ['reason'],
+  REQUEST_SUPPLEMENT: ['reason', 'dueDate?'],
+  REQUEST_CONSULTATION: ['reason?', 'bodies?'],
+  PM_DECIDED: ['outcome', 'decisionNumber', 'decisionDate'],
+  CHAIRMAN_DECIDED: ['outcome', 'decisionNumber', 'decisionDate'],
+};
+
+const facts = (n: NominationEntity): NominationFacts => ({
+  route: n.route,
+  nominatingOrgId: n.nominatingOrgId,
+  clusterId: n.clusterId,
+  year: n.year,
+});
+
+function flattenErrors(errors: ValidationError[], prefix: string): { field: string; problems: string[] }[] {
+  return errors.flatMap((e) => {
+    const field = `${prefix}.${e.property}`;
+    return [
+      ...(e.constraints ? [{ field, problems: Object.values(e.constraints) }] : []),
+      ...flattenErrors(e.children ?? [], field),
+    ];
+  });
+}
+
+@Injectable()
+export class NominationsService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+    private readonly idempotency: IdempotencyService,
+    private readonly awards: AwardsService,
+    private readonly organizations: OrganizationsService,
+    private readonly standings: StandingService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Keeps the nominations table in step with every transition, whoever sent the event. */
+  onModuleInit(): void {
+    for (const machine of new Set(Object.values(MACHINE_OF_ROUTE))) {
+      this.engine.project(machine, (tx, step) => this.projectStep(tx, step.instance, step.history));
+      this.notifications.registerSubject(machine, (tx, id) => describeNomination(tx, this.engine, id));
+    }
+  }
+
+  private async projectStep(tx: EntityManager, instance: InstanceView, history: HistoryView): Promise<void> {
+    if (history.seq === 1) return; // created together with its row
+    const type = history.eventType;
+    await tx.query(
+      `UPDATE nominations SET
+         state = $2, overdue = $3, updated_at = $4,
+         due_at = (SELECT min(due_at) FROM workflow_timers WHERE instance_id = $1 AND status = 'pending' AND key NOT LIKE '%:reminder'),
+         submitted_at = CASE WHEN $5 THEN coalesce(submitted_at, $4) ELSE submitted_at END,
+         forwarded_at = CASE WHEN $6 THEN $4 ELSE forwarded_at END,
+         decided_at = CASE WHEN $7 THEN $4 ELSE decided_at END
+       WHERE id = $1`,
+      [
+        instance.id,
+        instance.state,
+        instance.context.overdue === true,
+        history.at,
+        type === 'SUBMIT' || type === 'RESUBMIT',
+        type === 'FORWARD',
+        instance.status === 'done',
+      ],
+    );
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------------------
+
+  /** The nomination if the caller may see it; otherwise NOT_FOUND (existence does not leak). */
+  async visible(
+    principal: Principal,
+    id: string,
+    tx?: EntityManager,
+  ): Promise<{ n: NominationEntity; standing: Standing }> {
+    const n = await (tx ?? this.dataSource.manager).getRepository(NominationEntity).findOneBy({ id });
+    const standing = await this.standings.of(principal);
+    if (!n || !maySee(standing, facts(n))) throw NominationErrors.notFound(id);
+    return { n, standing };
+  }
+
+  async get(principal: Principal, id: string): Promise<NominationView> {
+    const { n, standing } = await this.visible(principal, id);
+    const { instance } = await this.engine.read(id);
+    return (await this.views([{ n, instance }], standing))[0];
+  }
+
+  async list(
+    principal: Principal,
+    query: ListNominationsQuery,
+  ): Promise<{ items: NominationView[]; nextCursor: string | null }> {
+    const standing = await this.standings.of(principal);
+    const limit = query.limit ?? 20;
+    const qb = this.dataSource.getRepository(NominationEntity).createQueryBuilder('n');
+    this.applyScope(qb, standing);
+    if (query.year) qb.andWhere('n.year = :year', { year: query.year });
+    if (query.clusterId) qb.andWhere('n.cluster_id = :clusterId', { clusterId: query.clusterId });
+    if (query.awardType) qb.andWhere('n.award_type = :awardType', { awardType: query.awardType });
+    if (query.state) qb.andWhere('n.state = ANY(:states)', { states: query.state.split(',') });
+    if (query.nominatingOrganizationId) {
+      qb.andWhere('n.nominating_org_id = :nominatingOrg', { nominatingOrg: query.nominatingOrganizationId });
+    }
+    if (query.overdue !== undefined) qb.andWhere('n.overdue = :overdue', { overdue: query.overdue });
+    if (query.q) {
+      const folded = foldText(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere(`n.search_text LIKE :q`, { q: `%${folded}%` });
+    }
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      qb.andWhere('(n.created_at, n.id) < (:cursorAt, :cursorId)', {
+        cursorAt: cursor.at,
+        cursorId: cursor.id,
+      });
+    }
+    const rows = await qb
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const instances = await this.engine.readMany(page.map((n) => n.id));
+    const items = await this.views(
+      page.map((n) => ({ n, instance: instances.get(n.id)!.instance })),
+      standing,
+    );
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  /** Restricts a query on `nominations n` to what the caller may see. */
+  applyScope(
+    qb: { andWhere(sql: string, params?: Record<string, unknown>): unknown },
+    standing: Standing,
+  ): void {
+    if (
+      ['CENTRAL_APPRAISER', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'PM_OFFICE', 'ADMIN'].includes(
+        standing.role,
+      )
+    )
+      return;
+    const own = standing.role === 'PROVINCE_APPROVER' ? standing.governedOrgIds : standing.orgIds;
+    if (standing.role === 'CLUSTER_LEADER' && standing.ledClusterYears.length > 0) {
+      qb.andWhere(
+        `(n.nominating_org_id = ANY(:scopeOrgs) OR EXISTS (
+            SELECT 1 FROM unnest(CAST(:ledClusters AS uuid[]), CAST(:ledYears AS int[])) AS led(cluster_id, year)
+             WHERE led.cluster_id = n.cluster_id AND led.year = n.year))`,
+        {
+          scopeOrgs: own,
+          ledClusters: standing.ledClusterYears.map((l) => l.clusterId),
+          ledYears: standing.ledClusterYears.map((l) => l.year),
+        },
+      );
+    } else {
+      qb.andWhere('n.nominating_org_id = ANY(:scopeOrgs)', { scopeOrgs: own });
+    }
+  }
+
+  async history(principal: Principal, id: string) {
+    await this.visible(principal, id);
+    const [entries, verdict, { instance }] = await Promise.all([
+      this.engine.history(id),
+      this.engine.verify(id),
+      this.engine.read(id),
+    ]);
+    const machine = findWorkflow(instance.machineId, instance.machineVersion)!;
+    const orgs = await this.organizations.views(entries.map((e) => e.actor.organizationId ?? ''));
+    return {
+      verified: verdict.valid,
+      problems: verdict.problems,
+      entries: entries.map((e) => ({
+        seq: e.seq,
+        event: e.eventType,
+        eventLabel: machine.events[e.eventType]?.label ?? { vi: 'Tạo hồ sơ', en: 'Created' },
+        fromState: e.fromState,
+        toState: e.toState,
+        toStateLabel: stateLabel(machine, e.toState),
+        at: e.at,
+        actor: {
+          kind: e.actor.kind,
+          userId: e.actor.kind === 'user' ? e.actor.id : null,
+          role: e.actor.role ?? null,
+          organization: e.actor.organizationId ? (orgs.get(e.actor.organizationId) ?? null) : null,
+        },
+        reason: typeof e.event.reason === 'string' ? e.event.reason : null,
+        payload: publicPayload(e.event),
+        hash: e.hash,
+      })),
+    };
+  }
+
+  // ---- commands ----------------------------------------------------------------------------------------------
+
+  async create(
+    principal: Principal,
+    dto: CreateNominationDto,
+    idempotencyKey?: string,
+  ): Promise<Replayable<NominationView>> {
+    if (principal.role !== 'NOMINATOR') throw NominationErrors.notNominator();
+    const standing = await this.standings.of(principal);
+    if (!standing.orgActive)
+      throw NominationErrors.invalid('Your organisation has ended; its successor continues its work');
+    const type = await this.awards.type(dto.awardType);
+    if (!type.nomineeKinds.includes(dto.nominee.kind))
+      throw NominationErrors.nomineeKindNotAllowed(dto.nominee.kind, type.code);
+    const currentYear = new Date().getUTCFullYear();
+    if (dto.year > currentYear) throw NominationErrors.invalid(`The year ${dto.year} has not begun`);
+    if (type.route === 'cluster') {
+      if (!dto.clusterId)
+        throw NominationErrors.invalid(
+          `${type.code} is proposed by an emulation cluster: clusterId is required`,
+        );
+      await this.organizations.getCluster(dto.clusterId);
+      const member = standing.memberships.some((m) => m.clusterId === dto.clusterId && m.year === dto.year);
+      if (!member) throw NominationErrors.notClusterMember();
+    } else if (dto.clusterId) {
+      throw NominationErrors.invalid(`${type.code} is not proposed by a cluster: leave clusterId out`);
+    }
+    const nomineeOrg = await this.organizations.get(dto.nominee.organizationId).catch(() => {
+      throw NominationErrors.invalid('The nominee organisation does not exist', {
+        field: 'nominee.organizationId',
+      });
+    });
+    if (!standing.governedOrgIds.includes(nomineeOrg.id)) {
+      throw NominationErrors.invalid('The nominee must be your organisation or one under it', {
+        field: 'nominee.organizationId',
+      });
+    }
+    const individual = dto.nominee.kind === 'individual';
+    if (individual && (!dto.nominee.fullName || !dto.nominee.gender || !dto.nominee.position)) {
+      throw NominationErrors.invalid('An individual nominee needs fullName, gender and position');
+    }
+    const name = individual ? dto.nominee.fullName!.trim() : nomineeOrg.nameVi;
+    const nomineeKey = individual ? `person:${nomineeOrg.id}:${foldText(name)}` : `org:${nomineeOrg.id}`;
+    const hash = requestHash({ op: 'nomination.create', dto });
+
+    return this.engine.transaction((tx) =>
+      this.idempotency.execute(
+        tx,
+        idempotencyKey ? { principal: principal.userId, key: idempotencyKey, requestHash: hash } : undefined,
+        201,
+        async () => {
+          const existing = await tx.query(
+            `SELECT 1 FROM nominations WHERE award_type = $1 AND year = $2 AND nominee_key = $3 AND state <> 'withdrawn' LIMIT 1`,
+            [type.code, dto.year, nomineeKey],
+          );
+          if (existing.length > 0) throw NominationErrors.duplicate();
+          const policy = await this.awards.policyInForce(type.code, undefined, tx);
+          const id = randomUUID();
+          const now = new Date();
+          const entity: NominationEntity = {
+            id,
+            awardType: type.code,
+            year: dto.year,
+            route: type.route,
+            clusterId: dto.clusterId ?? null,
+            nominatingOrgId: principal.organizationId,
+            nomineeKind: dto.nominee.kind,
+            nomineeOrgId: nomineeOrg.id,
+            nomineeName: name,
+            nomineeGender: individual ? dto.nominee.gender! : null,
+            nomineePosition: individual ? dto.nominee.position!.trim() : null,
+            nomineeFemaleShare:
+              !individual && dto.nominee.femaleShare !== undefined ? String(dto.nominee.femaleShare) : null,
+            nomineeKey,
+            summary: dto.summary,
+            policyId: policy.id,
+            state: 'draft',
+            overdue: false,
+            dueAt: null,
+            searchText: foldText(`${name} ${dto.nominee.position ?? ''} ${dto.summary}`),
+            createdBy: principal.userId,
+            createdAt: now,
+            updatedAt: now,
+            submittedAt: null,
+            forwardedAt: null,
+            decidedAt: null,
+          };
+          await tx
+            .getRepository(NominationEntity)
+            .insert(entity)
+            .catch((error: { driverError?: { code?: string } }) => {
+              if (error.driverError?.code === '23505') throw NominationErrors.duplicate();
+              throw error;
+            });
+          const machine = MACHINE_OF_ROUTE[type.route];
+          const input =
+            machine === 'nomination'
+              ? { nominationId: id, route: type.route, policy: nominationPolicy(policy.rules) }
+              : { nominationId: id, policy: nominationPolicy(policy.rules) };
+          const step = await this.engine.create(machine, input, { actor: actorOf(principal), id }, tx);
+          return (await this.views([{ n: entity, instance: step.instance }], standing, tx))[0];
+        },
+      ),
+    );
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateNominationDto,
+    expectedVersion?: number,
+  ): Promise<NominationView> {
+    return this.engine.transaction(async (tx) => {
+      const { n, standing } = await this.visible(principal, id, tx);
+      if (!mayAct('SUBMIT', standing, facts(n))) throw NominationErrors.notEditable(n.state);
+      const [row] = (await tx.query(
+        `SELECT version, state FROM workflow_instances WHERE id = $1 FOR UPDATE`,
+        [id],
+      )) as {
+        version: number;
+        state: string;
+      }[];
+      if (expectedVersion !== undefined && expectedVersion !== row.version) {
+        throw EngineErrors.versionMismatch(expectedVersion, row.version);
+      }
+      if (!EDITABLE_STATES.includes(row.state)) throw NominationErrors.notEditable(row.state);
+      const individual = n.nomineeKind === 'individual';
+      if (!individual && (dto.fullName || dto.gender || dto.position)) {
+        throw NominationErrors.invalid('fullName, gender and position apply to individual nominees');
+      }
+      if (individual && dto.femaleShare !== undefined)
+        throw NominationErrors.invalid('femaleShare applies to collectives');
+      const next: NominationEntity = {
+        ...n,
+        summary: dto.summary ?? n.summary,
+        nomineeName: individual && dto.fullName ? dto.fullName.trim() : n.nomineeName,
+        nomineeGender: individual && dto.gender ? dto.gender : n.nomineeGender,
+        nomineePosition: individual && dto.position ? dto.position.trim() : n.nomineePosition,
+        nomineeFemaleShare: dto.femaleShare !== undefined ? String(dto.femaleShare) : n.nomineeFemaleShare,
+        updatedAt: new Date(),
+      };
+      next.nomineeKey = individual ? `person:${n.nomineeOrgId}:${foldText(next.nomineeName)}` : n.nomineeKey;
+      next.searchText = foldText(`${next.nomineeName} ${next.nomineePosition ?? ''} ${next.summary}`);
+      await tx
+        .getRepository(NominationEntity)
+        .update(
+          { id },
+          {
+            summary: next.summary,
+            nomineeName: next.nomineeName,
+            nomineeGender: next.nomineeGender,
+            nomineePosition: next.nomineePosition,
+            nomineeFemaleShare: next.nomineeFemaleShare,
+            nomineeKey: next.nomineeKey,
+            searchText: next.searchText,
+            updatedAt: next.updatedAt,
+          },
+        )
+        .catch((error: { driverError?: { code?: string } }) => {
+          if (error.driverError?.code === '23505') throw NominationErrors.duplicate();
+          throw error;
+        });
+      const { instance } = await this.engine.read(id, undefined, tx);
+      return (await this.views([{ n: next, instance }], standing, tx))[0];
+    });
+  }
+
+  /** Sends an event from a person: validates its payload, adds the facts the guards need, and steps the machine. */
+  async sendEvent(
+    principal: Principal,
+    id: string,
+    input: { type: string; payload?: Record<string, unknown> },
+    opts: { expectedVersion?: number; idempotencyKey?: string },
+  ): Promise<Replayable<NominationView>> {
+    const hash = requestHash({ op: 'nomination.event', id, type: input.type, payload: input.payload ?? {} });
+    return this.engine.transaction((tx) =>
+      this.idempotency.execute(
+        tx,
+        opts.idempotencyKey
+          ? { principal: principal.userId, key: opts.idempotencyKey, requestHash: hash }
+          : undefined,
+        200,
+        async () => {
+          const { n, standing } = await this.visible(principal, id, tx);
+          const payload = this.validatePayload(n, input.type, input.payload ?? {});
+          const event: WorkflowEvent = {
+            type: input.type,
+            ...payload,
+            ...(await this.facts(tx, n, input.type)),
+          };
+          const step = await this.engine.sendIn(tx, id, event, {
+            actor: actorOf(principal),
+            expectedVersion: opts.expectedVersion,
+            entitled: (type) => mayAct(type, standing, facts(n)),
+          });
+          if ((input.type === 'SUBMIT' || input.type === 'RESUBMIT') && event.policyId) {
+            await tx.query(`UPDATE nominations SET policy_id = $2 WHERE id = $1`, [id, event.policyId]);
+            n.policyId = event.policyId as string;
+          }
+          const fresh = await tx.getRepository(NominationEntity).findOneByOrFail({ id });
+          return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
+        },
+      ),
+    );
+  }
+
+  private validatePayload(
+    n: NominationEntity,
+    type: string,
+    raw: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const definition = findWorkflow(MACHINE_OF_ROUTE[n.route], 1)!;
+    const known = Object.keys(definition.events);
+    if (!known.includes(type))
+      throw NominationErrors.unknownEvent(
+        type,
+        known.filter((e) => !definition.events[e].system),
+      );
+    const payloadClass = EVENT_PAYLOADS[type];
+    if (!payloadClass) {
+      if (Object.keys(raw).length > 0) {
+        throw NominationErrors.invalidPayload([{ field: 'payload', problems: [`${type} takes no payload`] }]);
+      }
+      return {};
+    }
+    const instance = plainToInstance(payloadClass, raw);
+    const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) {
+      if (REASON_EVENTS.includes(type) && errors.some((e) => e.property === 'reason'))
+        throw NominationErrors.reasonRequired(type);
+      throw NominationErrors.invalidPayload(flattenErrors(errors, 'payload'));
+    }
+    return { ...instance } as Record<string, unknown>;
+  }
+
+  /** Facts from the database that the machine's guards decide on: the dossier, the policy, the quota, the minutes. */
+  private async facts(
+    tx: EntityManager,
+    n: NominationEntity,
+    type: string,
+  ): Promise<Record<string, unknown>> {
+    if (type === 'SUBMIT' || type === 'RESUBMIT' || type === 'SUPPLEMENT') {
+      // The dossier as submitted is frozen in the history entry: each current document with its sha256.
+      const documents = await tx.getRepository(NominationDocumentEntity).find({
+        where: { nominationId: n.id, supersededAt: IsNull() },
+        order: { kind: 'ASC' },
+      });
+      const dossier = {
+        kinds: [...new Set(documents.map((d) => d.kind))],
+        documents: documents.map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
+      };
+      if (type === 'SUPPLEMENT') return { dossier };
+      const policy = await this.awards.policyInForce(n.awardType, undefined, tx);
+      return { dossier, policy: nominationPolicy(policy.rules), policyId: policy.id };
+    }
+    if (type === 'FORWARD') {
+      // Serialise forwards of one cluster (or unit), award and year, so that two cannot both take the last place.
+      const scope = n.route === 'cluster' ? n.clusterId : n.nominatingOrgId;
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `quota:${scope}:${n.awardType}:${n.year}`,
+      ]);
+      const policy = await this.awards.policy(n.policyId);
+      const [{ used }] = (await tx.query(
+        `SELECT count(*)::int AS used FROM nominations
+          WHERE award_type = $1 AND year = $2 AND forwarded_at IS NOT NULL AND state <> 'withdrawn'
+            AND ${n.route === 'cluster' ? 'cluster_id' : 'nominating_org_id'} = $3`,
+        [n.awardType, n.year, scope],
+      )) as { used: number }[];
+      const limit = await this.quotaLimit(tx, n, policy.rules);
+      const kinds = await this.currentKinds(tx, n.id);
+      return { minutesAttached: kinds.includes('voteMinutes'), quota: { used, limit } };
+    }
+    return {};
+  }
+
+  private async quotaLimit(tx: EntityManager, n: NominationEntity, rules: PolicyRules): Promise<number> {
+    const limits: number[] = [];
+    if (n.route === 'cluster') {
+      if (rules.quota.perCluster !== null && rules.quota.perCluster !== undefined)
+        limits.push(rules.quota.perCluster);
+      if (rules.quota.shareOfEligible) {
+        const [{ members }] = (await tx.query(
+          `SELECT count(*)::int AS members FROM cluster_memberships WHERE cluster_id = $1 AND year = $2`,
+          [n.clusterId, n.year],
+        )) as { members: number }[];
+        limits.push(Math.floor(members * rules.quota.shareOfEligible));
+      }
+    } else if (rules.quota.perNominatingUnit !== null && rules.quota.perNominatingUnit !== undefined) {
+      limits.push(rules.quota.perNominatingUnit);
+    }
+    return limits.length > 0 ? Math.min(...limits) : Number.MAX_SAFE_INTEGER;
+  }
+
+  private async currentKinds(tx: EntityManager, nominationId: string): Promise<string[]> {
+    const rows: { kind: string }[] = await tx.query(
+      `SELECT DISTINCT kind FROM nomination_documents WHERE nomination_id = $1 AND superseded_at IS NULL ORDER BY kind`,
+      [nominationId],
+    );
+    return rows.map((r) => r.kind);
+  }
+
+  // ---- views -------------------------------------------------------------------------------------------------
+
+  async views(
+    rows: { n: NominationEntity; instance: InstanceView }[],
+    standing: Standing,
+    tx?: EntityManager,
+  ): Promise<NominationView[]> {
+    const manager = tx ?? this.dataSource.manager;
+    const orgIds = rows.flatMap(({ n }) => [n.nominatingOrgId, ...(n.clusterId ? [n.clusterId] : [])]);
+    const [orgs, types, policies] = await Promise.all([
+      this.organizations.views(orgIds),
+      manager.query(`SELECT code, name_vi, name_en FROM award_types`) as Promise<
+        { code: string; name_vi: string; name_en: string }[]
+      >,
+      manager.query(
+        `SELECT id, version, effective_from::text AS effective_from FROM award_policies WHERE id = ANY($1::uuid[])`,
+        [[...new Set(rows.map(({ n }) => n.policyId))]],
+      ) as Promise<{ id: string; version: number; effective_from: string }[]>,
+    ]);
+    return rows.map(({ n, instance }) => {
+      const definition = findWorkflow(instance.machineId, instance.machineVersion)!;
+      const nominating = orgs.get(n.nominatingOrgId)!;
+      const cluster = n.clusterId ? orgs.get(n.clusterId) : undefined;
+      const type = types.find((t) => t.code === n.awardType)!;
+      const policy = policies.find((p) => p.id === n.policyId)!;
+      const allowed = this.engine
+        .allowedEventsOf(instance, (type) => mayAct(type, standing, facts(n)))
+        .map((type) => ({ type, label: definition.events[type].label, needs: NEEDS[type] ?? [] }));
+      return {
+        id: n.id,
+        awardType: { code: n.awardType, nameVi: type.name_vi, nameEn: type.name_en },
+        year: n.year,
+        route: n.route,
+        clusterId: n.clusterId,
+        cluster: cluster ? { id: cluster.id, nameVi: cluster.nameVi, nameEn: cluster.nameEn } : null,
+        nominatingOrganization: {
+          id: nominating.id,
+          code: nominating.code,
+          nameVi: nominating.nameVi,
+          nameEn: nominating.nameEn,
+          active: nominating.active,
+        },
+        nominee: {
+          kind: n.nomineeKind,
+          organizationId: n.nomineeOrgId,
+          name: n.nomineeName,
+          gender: n.nomineeGender,
+          position: n.nomineePosition,
+          femaleShare: n.nomineeFemaleShare === null ? null : Number(n.nomineeFemaleShare),
+        },
+        summary: n.summary,
+        state: instance.state,
+        stateLabel: instance.label,
+        status: instance.status,
+        version: instance.version,
+        allowedEvents: allowed,
+        dueAt: n.dueAt ? new Date(n.dueAt).toISOString() : null,
+        overdue: instance.context.overdue === true,
+        policy: { id: policy.id, version: policy.version, effectiveFrom: policy.effective_from },
+        lastReason: (instance.context.lastReason as string | null) ?? null,
+        vote: instance.context.vote ?? null,
+        decision: instance.context.decision ?? null,
+        createdAt: new Date(n.createdAt).toISOString(),
+        updatedAt: instance.updatedAt,
+        submittedAt: n.submittedAt ? new Date(n.submittedAt).toISOString() : null,
+        decidedAt: n.decidedAt ? new Date(n.decidedAt).toISOString() : null,
+      };
+    });
+  }
+}
+
+/** What of an event's payload the history shows: its data, without the facts the server added for the guards. */
+function publicPayload(event: Record<string, unknown>): Record<string, unknown> {
+  const { type: _type, policy: _policy, quota, minutesAttached, dossier, ...rest } = event;
+  return {
+    ...rest,
+    ...(quota ? { quota } : {}),
+    ...(minutesAttached !== undefined ? { minutesAttached } : {}),
+    ...(dossier ? { dossier } : {}),
+  };
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CurrentUser } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
+import { UuidParam } from '../common/params';
+import { NotificationsService } from './notifications.service';
+
+class ListNotificationsQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your inbox, newest first (cursor pagination; unread=true for unread only)' })
+  list(@CurrentUser() user: Principal, @Query() query: ListNotificationsQuery) {
+    return this.notifications.list(user, query);
+  }
+
+  @Get('unread-count')
+  async unread(@CurrentUser() user: Principal) {
+    return { unread: await this.notifications.unreadCount(user) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  readAll(@CurrentUser() user: Principal) {
+    return this.notifications.markAllRead(user);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  read(@CurrentUser() user: Principal, @Param('id', UuidParam) id: string) {
+    return this.notifications.markRead(user, id);
+  }
+}

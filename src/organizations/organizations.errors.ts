@@ -1,0 +1,25 @@
+import { DomainError } from '../common/errors';
+
+export const OrganizationErrors = {
+  notFound: (id: string) => new DomainError('not_found', 'ORGANIZATION.NOT_FOUND', `No organisation ${id}`),
+  codeTaken: (code: string) =>
+    new DomainError('conflict', 'ORGANIZATION.CODE_TAKEN', `An organisation with code ${code} exists`),
+  alreadyEnded: (id: string) =>
+    new DomainError('conflict', 'ORGANIZATION.ALREADY_ENDED', `Organisation ${id} has already ended`),
+  invalidSuccessor: (reason: string) =>
+    new DomainError('unprocessable', 'ORGANIZATION.INVALID_SUCCESSOR', `Invalid successor: ${reason}`),
+  notACluster: (id: string) =>
+    new DomainError(
+      'unprocessable',
+      'ORGANIZATION.NOT_A_CLUSTER',
+      `Organisation ${id} is not a cluster or block`,
+    ),
+  invalidMembers: (reason: string) =>
+    new DomainError('unprocessable', 'ORGANIZATION.INVALID_MEMBERS', `Invalid cluster membership: ${reason}`),
+  ended: () =>
+    new DomainError(
+      'forbidden',
+      'ORGANIZATION.ENDED',
+      'Your organisation has ended; its successor continues its work',
+    ),
+};

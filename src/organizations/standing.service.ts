@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import type { Role } from '../auth/roles';
+import { OrganizationsService } from './organizations.service';
+
+/** What the server knows of the caller's organisation, for scope and access decisions. */
+export interface Standing {
+  role: Role;
+  organizationId: string;
+  /** The caller's organisation and its predecessors (through mergers). */
+  orgIds: string[];
+  /** Those plus every organisation under them (for provincial approvers). */
+  governedOrgIds: string[];
+  /** Cluster-years the caller's organisation (or a predecessor) leads or deputises. */
+  ledClusterYears: { clusterId: string; year: number }[];
+  /** Clusters the caller's organisation belongs to, by year. */
+  memberships: { clusterId: string; year: number }[];
+  /** False when the caller's organisation has ended (merged): it may read but not act. */
+  orgActive: boolean;
+}
+
+const TTL_MS = 10_000;
+
+/**
+ * Computes a caller's standing from the organisation tables. Cached per organisation for a few seconds: it is
+ * read on every request, changes rarely (a merger, a new leadership), and changes made here clear the cache.
+ */
+@Injectable()
+export class StandingService {
+  private readonly cache = new Map<string, { at: number; value: Promise<Omit<Standing, 'role'>> }>();
+
+  constructor(private readonly organizations: OrganizationsService) {
+    organizations.onChange(() => this.invalidate());
+  }
+
+  async of(principal: Pick<Principal, 'role' | 'organizationId'>): Promise<Standing> {
+    const cached = this.cache.get(principal.organizationId);
+    let value = cached && Date.now() - cached.at < TTL_MS ? cached.value : undefined;
+    if (!value) {
+      value = this.compute(principal.organizationId);
+      this.cache.set(principal.organizationId, { at: Date.now(), value });
+      value.catch(() => this.cache.delete(principal.organizationId));
+    }
+    return { role: principal.role, ...(await value) };
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private async compute(organizationId: string): Promise<Omit<Standing, 'role'>> {
+    const org = await this.organizations.get(organizationId);
+    const orgIds = await this.organizations.lineage(organizationId);
+    const descendants = (await Promise.all(orgIds.map((id) => this.organizations.descendants(id)))).flat();
+    const clusters = await this.organizations.clustersOf(orgIds);
+    return {
+      organizationId,
+      orgIds,
+      governedOrgIds: [...new Set([...orgIds, ...descendants])],
+      ledClusterYears: clusters
+        .filter((c) => c.role !== 'member')
+        .map(({ clusterId, year }) => ({ clusterId, year })),
+      memberships: clusters.map(({ clusterId, year }) => ({ clusterId, year })),
+      orgActive: this.organizations.isActive(org),
+    };
+  }
+}

@@ -1,0 +1,246 @@
+import { and, assign, setup } from 'xstate';
+import type { WorkflowDefinition } from './definition';
+import { effectActions } from './effects';
+import type { DossierFacts, NominationPolicy } from './nomination.machine';
+
+/**
+ * The provincial route: a unit's nomination is appraised by the provincial emulation council and decided by the
+ * provincial chairman, with no cluster vote. Exceptional-achievement rewards (khen thưởng đột xuất) take it with
+ * the simplified dossier their policy names.
+ */
+export interface ProvincialContext {
+  nominationId: string;
+  policy: NominationPolicy;
+  returns: number;
+  lastReason: string | null;
+  overdue: boolean;
+  rejectedAt: string | null;
+  decision: { outcome: 'awarded' | 'rejected'; decisionNumber: string; decisionDate: string } | null;
+}
+
+export type ProvincialEvent =
+  | { type: 'SUBMIT'; dossier: DossierFacts; policy?: NominationPolicy }
+  | { type: 'RETURN'; reason: string }
+  | { type: 'RESUBMIT'; dossier: DossierFacts; policy?: NominationPolicy }
+  | { type: 'APPRAISAL_PASSED' }
+  | { type: 'APPRAISAL_REJECTED'; reason: string }
+  | {
+      type: 'CHAIRMAN_DECIDED';
+      outcome: 'awarded' | 'rejected';
+      decisionNumber: string;
+      decisionDate: string;
+    }
+  | { type: 'WITHDRAW'; reason: string }
+  | { type: 'DEADLINE'; key: string }
+  | { type: 'REMINDER'; key: string };
+
+const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
+const APPRAISAL = 'appraisal';
+const RESPONSE = 'response';
+
+export const provincialAwardMachine = setup({
+  types: {
+    context: {} as ProvincialContext,
+    events: {} as ProvincialEvent,
+    input: {} as { nominationId: string; policy: NominationPolicy },
+  },
+  guards: {
+    hasRequiredDocuments: ({ context, event }) => {
+      const kinds = new Set((event as { dossier?: DossierFacts }).dossier?.kinds ?? []);
+      return context.policy.requiredDocuments.every((kind) => kinds.has(kind));
+    },
+    hasReason: ({ event }) => hasText((event as { reason?: unknown }).reason),
+    hasDecision: ({ event }) =>
+      event.type === 'CHAIRMAN_DECIDED' &&
+      (event.outcome === 'awarded' || event.outcome === 'rejected') &&
+      hasText(event.decisionNumber) &&
+      hasText(event.decisionDate),
+    decidedToAward: ({ event }) => event.type === 'CHAIRMAN_DECIDED' && event.outcome === 'awarded',
+    lapsesOnExpiry: ({ context, event }) =>
+      event.type === 'DEADLINE' && event.key === RESPONSE && context.policy.lapseOnExpiry,
+  },
+  actions: {
+    ...effectActions,
+    pinPolicy: assign({
+      policy: ({ context, event }) => (event as { policy?: NominationPolicy }).policy ?? context.policy,
+    }),
+    rememberReason: assign({ lastReason: ({ event }) => (event as { reason?: string }).reason ?? null }),
+    clearOverdue: assign({ overdue: false }),
+    markOverdue: assign({ overdue: true }),
+    recordDecision: assign({
+      decision: ({ event }) =>
+        event.type === 'CHAIRMAN_DECIDED'
+          ? { outcome: event.outcome, decisionNumber: event.decisionNumber, decisionDate: event.decisionDate }
+          : null,
+    }),
+  },
+}).createMachine({
+  id: 'provincialAward',
+  version: '1',
+  initial: 'draft',
+  context: ({ input }) => ({
+    nominationId: input.nominationId,
+    policy: input.policy,
+    returns: 0,
+    lastReason: null,
+    overdue: false,
+    rejectedAt: null,
+    decision: null,
+  }),
+  on: {
+    REMINDER: {
+      actions: [
+        {
+          type: 'notify',
+          params: ({ event }) => ({ template: 'nomination.reminder', data: { key: event.key } }),
+        },
+      ],
+    },
+  },
+  states: {
+    draft: {
+      meta: { label: { vi: 'Dự thảo (chờ chuyển)', en: 'Draft (waiting to forward)' } },
+      on: {
+        SUBMIT: {
+          target: 'submitted',
+          guard: 'hasRequiredDocuments',
+          actions: ['pinPolicy', { type: 'notify', params: { template: 'nomination.submitted' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    submitted: {
+      meta: { label: { vi: 'Chờ thẩm định', en: 'Waiting for appraisal' } },
+      entry: [
+        {
+          type: 'startTimer',
+          params: ({ context }) => ({
+            key: APPRAISAL,
+            event: { type: 'DEADLINE', key: APPRAISAL },
+            workingDays: context.policy.appraisalWorkingDays,
+            remindAtShare: context.policy.reminderShare,
+          }),
+        },
+      ],
+      exit: ['clearOverdue', { type: 'cancelTimer', params: { key: APPRAISAL } }],
+      on: {
+        RETURN: {
+          target: 'returned',
+          guard: 'hasReason',
+          actions: [
+            'rememberReason',
+            assign({ returns: ({ context }) => context.returns + 1 }),
+            { type: 'notify', params: { template: 'nomination.returned' } },
+          ],
+        },
+        APPRAISAL_PASSED: {
+          target: 'appraised',
+          actions: [{ type: 'notify', params: { template: 'nomination.appraisalPassed' } }],
+        },
+        APPRAISAL_REJECTED: {
+          target: 'rejected',
+          guard: 'hasReason',
+          actions: [
+            'rememberReason',
+            assign({ rejectedAt: 'appraisal' }),
+            { type: 'notify', params: { template: 'nomination.rejected' } },
+          ],
+        },
+        DEADLINE: {
+          actions: ['markOverdue', { type: 'notify', params: { template: 'nomination.overdue' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+      },
+    },
+    returned: {
+      meta: { label: { vi: 'Bị trả lại', en: 'Returned' } },
+      entry: [
+        {
+          type: 'startTimer',
+          params: ({ context }) => ({
+            key: RESPONSE,
+            event: { type: 'DEADLINE', key: RESPONSE },
+            workingDays: context.policy.responseWorkingDays,
+            remindAtShare: context.policy.reminderShare,
+          }),
+        },
+      ],
+      exit: ['clearOverdue', { type: 'cancelTimer', params: { key: RESPONSE } }],
+      on: {
+        RESUBMIT: {
+          target: 'submitted',
+          guard: 'hasRequiredDocuments',
+          actions: ['pinPolicy', { type: 'notify', params: { template: 'nomination.submitted' } }],
+        },
+        WITHDRAW: { target: 'withdrawn', guard: 'hasReason', actions: ['rememberReason'] },
+        DEADLINE: [
+          {
+            target: 'withdrawn',
+            guard: 'lapsesOnExpiry',
+            actions: [
+              assign({ lastReason: 'lapsed: no answer within the time limit' }),
+              { type: 'notify', params: { template: 'nomination.lapsed' } },
+            ],
+          },
+          { actions: ['markOverdue', { type: 'notify', params: { template: 'nomination.overdue' } }] },
+        ],
+      },
+    },
+    appraised: {
+      meta: { label: { vi: 'Chờ Chủ tịch UBND tỉnh quyết định', en: "Waiting for the chairman's decision" } },
+      on: {
+        CHAIRMAN_DECIDED: [
+          {
+            target: 'awarded',
+            guard: and(['hasDecision', 'decidedToAward']),
+            actions: ['recordDecision', { type: 'notify', params: { template: 'nomination.decided' } }],
+          },
+          {
+            target: 'rejected',
+            guard: 'hasDecision',
+            actions: [
+              'recordDecision',
+              assign({ rejectedAt: 'chairman' }),
+              { type: 'notify', params: { template: 'nomination.decided' } },
+            ],
+          },
+        ],
+      },
+    },
+    awarded: { type: 'final', meta: { label: { vi: 'Đã khen thưởng', en: 'Awarded' } } },
+    rejected: { type: 'final', meta: { label: { vi: 'Không khen thưởng', en: 'Rejected' } } },
+    withdrawn: { type: 'final', meta: { label: { vi: 'Đã rút', en: 'Withdrawn' } } },
+  },
+});
+
+export const provincialAwardWorkflow: WorkflowDefinition<typeof provincialAwardMachine> = {
+  id: 'provincialAward',
+  version: 1,
+  machine: provincialAwardMachine,
+  events: {
+    SUBMIT: { label: { vi: 'Gửi hồ sơ', en: 'Submit' } },
+    RETURN: { label: { vi: 'Trả lại', en: 'Return' } },
+    RESUBMIT: { label: { vi: 'Gửi lại', en: 'Resubmit' } },
+    APPRAISAL_PASSED: { label: { vi: 'Thẩm định đạt', en: 'Appraisal passed' } },
+    APPRAISAL_REJECTED: { label: { vi: 'Thẩm định không đạt', en: 'Appraisal rejected' } },
+    CHAIRMAN_DECIDED: {
+      label: { vi: 'Ghi nhận quyết định của Chủ tịch', en: "Record the chairman's decision" },
+    },
+    WITHDRAW: { label: { vi: 'Rút hồ sơ', en: 'Withdraw' } },
+    DEADLINE: { label: { vi: 'Hết hạn', en: 'Deadline passed' }, system: true },
+    REMINDER: { label: { vi: 'Nhắc hạn', en: 'Reminder' }, system: true },
+  },
+  guardErrors: {
+    hasRequiredDocuments: {
+      code: 'NOMINATION.DOSSIER_INCOMPLETE',
+      message: 'The dossier lacks documents the award policy requires',
+    },
+    hasReason: { code: 'NOMINATION.REASON_REQUIRED', message: 'This action needs a reason' },
+    hasDecision: {
+      code: 'NOMINATION.DECISION_INVALID',
+      message: 'A decision needs an outcome, a decision number and a date',
+    },
+    decidedToAward: { code: 'NOMINATION.DECISION_INVALID', message: 'The decision outcome is not valid' },
+    lapsesOnExpiry: { code: 'WORKFLOW.TRANSITION_NOT_ALLOWED', message: 'The deadline does not apply' },
+  },
+};
