@@ -119,6 +119,7 @@ export class OrganizationsService {
       successorId: null,
     });
     await this.repo().insert(entity);
+    this.changed();
     return toOrganizationView(entity);
   }
 

@@ -1,0 +1,68 @@
+import { SYSTEM_ACTOR } from '../../src/engine/actor';
+import { demoPdf } from '../../src/seed/demo-pdf';
+import type { TestApp } from './app';
+import type { Http } from './http';
+import { CLUSTER, orgId } from './people';
+
+export const pdf = (text = 'dossier') => demoPdf(text);
+
+export async function createNomination(
+  officer: Http,
+  input: {
+    award: string;
+    nomineeOrg: string;
+    year?: number;
+    cluster?: boolean;
+    summary?: string;
+    nominee?: Record<string, unknown>;
+  },
+): Promise<string> {
+  const res = await officer.post('/nominations', {
+    awardType: input.award,
+    year: input.year ?? 2023,
+    ...(input.cluster === false ? {} : { clusterId: CLUSTER }),
+    nominee: input.nominee ?? { kind: 'collective', organizationId: orgId(input.nomineeOrg) },
+    summary: input.summary ?? 'Hoàn thành xuất sắc nhiệm vụ năm 2023',
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+export async function send(
+  client: Http,
+  id: string,
+  type: string,
+  payload?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) {
+  return client.post(`/nominations/${id}/events`, payload ? { type, payload } : { type }, headers);
+}
+
+/** Sends an event and fails the test with the answer when it is not accepted. */
+export async function step(client: Http, id: string, type: string, payload?: Record<string, unknown>) {
+  const res = await send(client, id, type, payload);
+  if (res.status !== 200) throw new Error(`${type} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function submitWithDossier(
+  officer: Http,
+  id: string,
+  kinds = ['proposal', 'achievementReport'],
+) {
+  for (const kind of kinds) {
+    const res = await officer.upload(id, kind, pdf(kind));
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return step(officer, id, 'SUBMIT');
+}
+
+/** What the voting session will send once the vote is certified (until then, the system actor sends it). */
+export async function passVote(t: TestApp, id: string, figures = { approvals: 7, share: 7 / 9, rank: 1 }) {
+  await t.engine.send(id, { type: 'VOTE_OPENED', sessionId: 'test-session' }, { actor: SYSTEM_ACTOR });
+  await t.engine.send(
+    id,
+    { type: 'VOTE_PASSED', sessionId: 'test-session', ...figures },
+    { actor: SYSTEM_ACTOR },
+  );
+}
