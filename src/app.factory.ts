@@ -45,6 +45,8 @@ export async function createApp(
     limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON (and multipart for files): other bodies get 415 instead of reaching validation as text.
+  fastify.removeContentTypeParser('text/plain');
   const metrics = app.get(MetricsService);
 
   fastify.addHook('onRequest', (request, reply, done) => {

