@@ -2,6 +2,8 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CalendarModule } from '../calendar/calendar.module';
 import { EffectHandlersRegistry } from './effect-handlers.registry';
+import { EngineController } from './engine.controller';
+import { HistoryVerifier } from './history-verifier.service';
 import { EffectsProcessor } from './effects.processor';
 import { IdempotencyService } from './idempotency.service';
 import { OutboxRelay } from './outbox-relay.service';
@@ -16,14 +18,16 @@ export class EngineModule {
     return {
       module: EngineModule,
       imports: [DiscoveryModule, CalendarModule],
+      controllers: [EngineController],
       providers: [
         WorkflowEngine,
         IdempotencyService,
         OutboxRelay,
         EffectHandlersRegistry,
+        HistoryVerifier,
         ...(options.worker ? [EffectsProcessor, TimersProcessor] : []),
       ],
-      exports: [WorkflowEngine, IdempotencyService, OutboxRelay],
+      exports: [WorkflowEngine, IdempotencyService, OutboxRelay, HistoryVerifier],
     };
   }
 }
