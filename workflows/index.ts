@@ -1,6 +1,8 @@
 import { registryKey, type WorkflowDefinition } from './definition';
+import { agreementWorkflow } from './agreement.machine';
 import { nominationWorkflow } from './nomination.machine';
 import { provincialAwardWorkflow } from './provincial-award.machine';
+import { votingSessionWorkflow } from './voting-session.machine';
 
 export * from './definition';
 export * from './effects';
@@ -9,7 +11,12 @@ export * from './effects';
  * Every machine version that instances in the database may still use. Keep an old version here until no instance
  * refers to it; a migration between versions is a tested function beside the machine.
  */
-export const WORKFLOWS: readonly WorkflowDefinition[] = [nominationWorkflow, provincialAwardWorkflow];
+export const WORKFLOWS: readonly WorkflowDefinition[] = [
+  nominationWorkflow,
+  provincialAwardWorkflow,
+  votingSessionWorkflow,
+  agreementWorkflow,
+];
 
 const byKey = new Map(WORKFLOWS.map((w) => [registryKey(w.id, w.version), w]));
 const latest = new Map<string, WorkflowDefinition>();
