@@ -3,6 +3,7 @@ import { HistoryAppendOnly1764140000001 } from './1764140000001-history-append-o
 import { CalendarSeed1764140000002 } from './1764140000002-calendar-seed';
 import { Domain1764150000000 } from './1764150000000-domain';
 import { ReferenceData1764150000001 } from './1764150000001-reference-data';
+import { Voting1764160000000 } from './1764160000000-voting';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   CalendarSeed1764140000002,
   Domain1764150000000,
   ReferenceData1764150000001,
+  Voting1764160000000,
 ];

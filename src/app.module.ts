@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ClustersModule } from './clusters/clusters.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -16,6 +17,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { OpsModule } from './ops/ops.module';
 import { QueueModule } from './queue/queue.module';
 import { SeedModule } from './seed/seed.module';
+import { VotingModule } from './voting/voting.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +41,8 @@ export class AppModule {
         AwardsModule,
         NotificationsModule,
         NominationsModule,
+        VotingModule,
+        ClustersModule,
         SeedModule,
         ...(extra.imports ?? []),
       ],

@@ -54,7 +54,7 @@ export function stateLabel(definition: WorkflowDefinition, state: string): Label
 }
 
 /** Whether the snapshot takes the event: guards evaluated; an instance in a final state takes nothing. */
-export function accepts(snapshot: AnyMachineSnapshot, event: { type: string }): boolean {
+export function accepts<E extends { type: string }>(snapshot: AnyMachineSnapshot, event: E): boolean {
   return snapshot.status === 'active' && snapshot.can(event);
 }
 

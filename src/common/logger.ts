@@ -1,10 +1,10 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentRequestId } from './request-context';
 
 /** One structured JSON logger for the process; every line carries the request id when there is one. */
-export function createRootLogger(level: string): Logger {
-  return pino({
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'thidua', pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -17,7 +17,8 @@ export function createRootLogger(level: string): Logger {
       paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.secret'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Framework chatter (module and route listings) is kept for debug level. */

@@ -3,6 +3,11 @@ import { UserEntity } from '../auth/user.entity';
 import { AwardPolicyEntity } from '../awards/award-policy.entity';
 import { AwardTypeEntity } from '../awards/award-type.entity';
 import { CalendarDayEntity } from '../calendar/holiday.entity';
+import {
+  AgreementSignatureEntity,
+  ClusterAgreementEntity,
+  ClusterEvaluationEntity,
+} from '../clusters/clusters.entities';
 import { IdempotencyKeyEntity } from '../engine/idempotency-key.entity';
 import { WorkflowHistoryEntity } from '../engine/workflow-history.entity';
 import { WorkflowInstanceEntity } from '../engine/workflow-instance.entity';
@@ -12,6 +17,13 @@ import { NominationDocumentEntity } from '../nominations/nomination-document.ent
 import { NominationEntity } from '../nominations/nomination.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { ClusterMembershipEntity } from '../organizations/cluster-membership.entity';
+import {
+  VotingBallotEntity,
+  VotingCandidateEntity,
+  VotingReceiptEntity,
+  VotingSessionEntity,
+  VotingTurnoutEntity,
+} from '../voting/voting.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
 /** Every entity: the DataSource of the app and of the migration CLI use the same list. */
@@ -31,4 +43,12 @@ export const ENTITIES = [
   NominationEntity,
   NominationDocumentEntity,
   NotificationEntity,
+  VotingSessionEntity,
+  VotingCandidateEntity,
+  VotingTurnoutEntity,
+  VotingBallotEntity,
+  VotingReceiptEntity,
+  ClusterAgreementEntity,
+  AgreementSignatureEntity,
+  ClusterEvaluationEntity,
 ];

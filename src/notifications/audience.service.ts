@@ -6,15 +6,19 @@ import type { Audience } from './recipients';
 /** What an audience is relative to: the nominating unit and, on the cluster route, the cluster and year. */
 export interface AudienceContext {
   nominatingOrgId?: string;
+  /** The nominating units of a vote's candidates. */
+  candidateOrgIds?: string[];
   clusterId?: string | null;
   year?: number;
 }
 
 const DEFAULT_ROLE: Record<Audience, Role | undefined> = {
   nominator: 'NOMINATOR',
+  candidates: 'NOMINATOR',
   clusterLeadership: 'CLUSTER_LEADER',
   provinceApprover: 'PROVINCE_APPROVER',
   clusterVoters: 'CLUSTER_VOTER',
+  clusterMembers: 'PROVINCE_APPROVER',
   board: 'CENTRAL_APPRAISER',
   councilSecretariat: 'COUNCIL_SECRETARY',
   pmOffice: 'PM_OFFICE',
@@ -45,6 +49,8 @@ export class AudienceService {
     switch (audience) {
       case 'nominator':
         return context.nominatingOrgId ? ids([context.nominatingOrgId]) : [];
+      case 'candidates':
+        return ids(context.candidateOrgIds ?? []);
       case 'provinceApprover': {
         if (!context.nominatingOrgId) return [];
         const rows = (await tx.query(
@@ -57,6 +63,7 @@ export class AudienceService {
         return ids(rows.map((o) => o.id));
       }
       case 'clusterLeadership':
+      case 'clusterMembers':
       case 'clusterVoters': {
         if (!context.clusterId || context.year === undefined) return [];
         const rows = (await tx.query(

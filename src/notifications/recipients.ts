@@ -6,9 +6,11 @@ import type { Role } from '../auth/roles';
  */
 export type Audience =
   | 'nominator'
+  | 'candidates'
   | 'clusterLeadership'
   | 'provinceApprover'
   | 'clusterVoters'
+  | 'clusterMembers'
   | 'board'
   | 'councilSecretariat'
   | 'pmOffice'
@@ -103,6 +105,31 @@ export const NOTIFICATION_RULES: Record<string, TemplateRule> = {
       vi: 'Hồ sơ hết hạn trả lời, đã rút: {subject}',
       en: 'No answer within the limit, withdrawn: {subject}',
     },
+  },
+  'vote.opened': {
+    to: [{ audience: 'clusterVoters' }, { audience: 'candidates' }],
+    channels: ['inbox', 'email', 'webhook'],
+    title: { vi: 'Mở bỏ phiếu bình xét: {subject}', en: 'Voting is open: {subject}' },
+  },
+  'vote.runoff': {
+    to: [{ audience: 'clusterVoters' }],
+    channels: ['inbox', 'email', 'webhook'],
+    title: { vi: 'Bỏ phiếu lại giữa các đơn vị bằng phiếu: {subject}', en: 'Run-off round open: {subject}' },
+  },
+  'vote.noQuorum': {
+    to: [{ audience: 'clusterLeadership' }, { audience: 'candidates' }],
+    channels: ['inbox', 'email', 'webhook'],
+    title: { vi: 'Phiên bỏ phiếu không đủ số đại biểu: {subject}', en: 'No quorum: {subject}' },
+  },
+  'vote.certified': {
+    to: [{ audience: 'candidates' }, { audience: 'board' }, { audience: 'clusterVoters' }],
+    channels: ['inbox', 'email', 'webhook'],
+    title: { vi: 'Đã công nhận kết quả bình xét: {subject}', en: 'Vote result certified: {subject}' },
+  },
+  'agreement.inForce': {
+    to: [{ audience: 'clusterLeadership' }, { audience: 'clusterMembers' }],
+    channels: ['inbox', 'webhook'],
+    title: { vi: 'Giao ước thi đua có hiệu lực: {subject}', en: 'Emulation agreement in force: {subject}' },
   },
   'nomination.reminder': {
     to: [{ audience: 'whoMustAct' }],

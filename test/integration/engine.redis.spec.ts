@@ -2,7 +2,9 @@ import { engineSuite, flushRedis } from '../support/engine-suite';
 
 jest.setTimeout(60_000);
 
-// Redis database 1 belongs to this file alone: the suite flushes it.
+// A Redis database of its own (1–15): the suite flushes it.
+const REDIS_DB = 1 + (process.pid % 15);
+
 describe('engine on PostgreSQL with BullMQ on Redis', () => {
-  engineSuite(() => ({ queue: 'redis', redisDb: 1, wipeQueue: flushRedis }));
+  engineSuite(() => ({ queue: 'redis', redisDb: REDIS_DB, wipeQueue: flushRedis }));
 });

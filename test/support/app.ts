@@ -22,6 +22,8 @@ export interface TestAppOptions {
   redisDb?: number;
   env?: Record<string, string>;
   imports?: ModuleMetadata['imports'];
+  /** Collects every log line (at trace level) instead of discarding them. */
+  logLines?: string[];
   providers?: ModuleMetadata['providers'];
 }
 
@@ -57,7 +59,10 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     ...options.env,
   });
   const config = new AppConfig(env, databaseUrl, false);
-  const logger = createRootLogger(env.LOG_LEVEL);
+  const lines = options.logLines;
+  const logger = lines
+    ? createRootLogger('trace', { write: (line: string) => void lines.push(line) })
+    : createRootLogger(env.LOG_LEVEL);
   const app = await createApp(config, logger, { imports: options.imports, providers: options.providers });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

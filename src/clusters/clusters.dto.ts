@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class CriterionDto {
+  @ApiProperty({ example: 'GROWTH' }) @Matches(/^[A-Za-z0-9_-]{1,40}$/) code!: string;
+  @ApiProperty({ example: 'Tăng trưởng kinh tế' }) @IsString() @Length(1, 300) name!: string;
+  @ApiProperty({ example: 20 }) @IsNumber() @Min(0) @Max(1000) weight!: number;
+  @ApiProperty({ example: 100 }) @IsNumber() @Min(1) @Max(10000) maxScore!: number;
+}
+
+export class CreateAgreementDto {
+  @ApiProperty({ example: 'Giao ước thi đua năm 2024' }) @IsString() @Length(1, 300) title!: string;
+
+  @ApiProperty({ type: [CriterionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria!: CriterionDto[];
+}
+
+export class ScoresDto {
+  @ApiProperty({ example: { GROWTH: 18, INCOME: 9 }, description: 'A score for every criterion code' })
+  @IsObject()
+  scores!: Record<string, number>;
+}
+
+export class ReturnEvaluationDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) reason?: string;
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ClustersController } from './clusters.controller';
+import { ClustersService } from './clusters.service';
+
+@Module({ imports: [OrganizationsModule], controllers: [ClustersController], providers: [ClustersService] })
+export class ClustersModule {}

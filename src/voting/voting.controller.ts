@@ -1,0 +1,88 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
+import { UuidParam } from '../common/params';
+import { etag, parseIfMatch } from '../nominations/http-headers';
+import { BallotDto, CreateSessionDto, ListSessionsQuery, SessionEventDto } from './voting.dto';
+import { VotingService } from './voting.service';
+
+@ApiTags('voting')
+@ApiBearerAuth()
+@Controller('voting-sessions')
+export class VotingController {
+  constructor(private readonly voting: VotingService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a voting session of accepted nominations (cluster leader)' })
+  create(@CurrentUser() user: Principal, @Body() body: CreateSessionDto) {
+    return this.voting.create(user, body);
+  }
+
+  @Get()
+  list(@CurrentUser() user: Principal, @Query() query: ListSessionsQuery) {
+    return this.voting.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'State, eligible count and turnout; after the tally, the results and the counted receipts',
+  })
+  async get(
+    @CurrentUser() user: Principal,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.voting.view(user, id);
+    void reply.header('etag', etag(view.version));
+    return view;
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'OPEN, CLOSE, RUNOFF, CERTIFY or CANCEL (cluster leader)' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  send(
+    @CurrentUser() user: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: SessionEventDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.voting.sendEvent(user, id, body, parseIfMatch(ifMatch));
+  }
+
+  @Post(':id/ballots')
+  @ApiOperation({
+    summary: "Cast your organisation's secret ballot in the current round; answers a receipt code",
+  })
+  ballot(@CurrentUser() user: Principal, @Param('id', UuidParam) id: string, @Body() body: BallotDto) {
+    return this.voting.castBallot(user, id, body.choices);
+  }
+
+  @Get(':id/minutes')
+  @ApiOperation({ summary: 'The minutes of the vote (PDF), once certified' })
+  async minutes(
+    @CurrentUser() user: Principal,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { stream, sha256, year } = await this.voting.minutes(user, id);
+    void reply.header('etag', `"${sha256}"`);
+    return new StreamableFile(stream, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="bien-ban-binh-xet-${year}.pdf"`,
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { NominationEntity } from '../nominations/nomination.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import type { TieBreak, VoteRules } from '../awards/policy-rules';
+
+export interface SessionItem {
+  awardType: string;
+  policyId: string;
+  quota: number;
+  rules: VoteRules;
+  tieBreak: TieBreak[];
+}
+
+/** A cluster's voting session; its lifecycle is the `votingSession` workflow instance with the same id. */
+@Entity({ name: 'voting_sessions' })
+@Index('voting_sessions_cluster_year', ['clusterId', 'year'])
+export class VotingSessionEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'cluster_id', type: 'uuid' })
+  clusterId!: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id' })
+  cluster?: OrganizationEntity;
+
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'jsonb' })
+  items!: SessionItem[];
+
+  /** The member organisations of the cluster that year, fixed when the session was created. */
+  @Column({ name: 'eligible_org_ids', type: 'uuid', array: true })
+  eligibleOrgIds!: string[];
+
+  @Column({ name: 'closes_at', type: 'timestamptz', nullable: true })
+  closesAt!: Date | null;
+
+  @Column({ name: 'minutes_storage_key', type: 'varchar', length: 64, nullable: true })
+  minutesStorageKey!: string | null;
+
+  @Column({ name: 'minutes_sha256', type: 'char', length: 64, nullable: true })
+  minutesSha256!: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity({ name: 'voting_candidates' })
+@Index('voting_candidates_nomination', ['nominationId'])
+export class VotingCandidateEntity {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => VotingSessionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id' })
+  session?: VotingSessionEntity;
+
+  @PrimaryColumn({ name: 'nomination_id', type: 'uuid' })
+  nominationId!: string;
+
+  @ManyToOne(() => NominationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'nomination_id' })
+  nomination?: NominationEntity;
+
+  @Column({ name: 'award_type', type: 'varchar', length: 40 })
+  awardType!: string;
+}
+
+/**
+ * Who voted in a round: public to the session. No time and no user are kept, so nothing orders or names a
+ * voter beyond the organisation.
+ */
+@Entity({ name: 'voting_turnout' })
+export class VotingTurnoutEntity {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => VotingSessionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id' })
+  session?: VotingSessionEntity;
+
+  @PrimaryColumn({ type: 'int' })
+  round!: number;
+
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+}
+
+/**
+ * A ballot's content, with nothing that links it to its voter: a random id, no time, no sequence, no user or
+ * organisation. At the close of a round the round's ballots are rewritten in random order.
+ */
+@Entity({ name: 'voting_ballots' })
+@Index('voting_ballots_session_round', ['sessionId', 'round'])
+export class VotingBallotEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => VotingSessionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id' })
+  session?: VotingSessionEntity;
+
+  @Column({ type: 'int' })
+  round!: number;
+
+  @Column({ type: 'jsonb' })
+  choices!: Record<string, string[]>;
+}
+
+/** The receipt codes of a round, published (sorted) after its tally so that each voter can find theirs. */
+@Entity({ name: 'voting_receipts' })
+export class VotingReceiptEntity {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => VotingSessionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id' })
+  session?: VotingSessionEntity;
+
+  @PrimaryColumn({ type: 'int' })
+  round!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  code!: string;
+}
