@@ -43,8 +43,8 @@ async function bootstrap(): Promise<void> {
       .catch((e: Error) => logger.error({ error: e.message }, 'error stopping PostgreSQL'));
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 
   try {
     let databaseUrl = env.DATABASE_URL;

@@ -1,0 +1,29 @@
+// The whole test suite: lint, format check, type check, build, then every jest project. Steps run node
+// directly (no nested npm), each after the previous one passed; extra arguments go to jest.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const bin = (file) => path.join(__dirname, '..', 'node_modules', file);
+const steps = [
+  ['lint', [bin('eslint/bin/eslint.js'), '.']],
+  ['format', [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
+  ['typecheck', [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
+  ['build', [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']],
+  ['jest', [bin('jest/bin/jest.js'), ...process.argv.slice(2)]],
+];
+
+for (const [name, args] of steps) {
+  const started = Date.now();
+  process.stdout.write(`\n▶ ${name}\n`);
+  let run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: path.join(__dirname, '..') });
+  if (run.signal) {
+    // A process killed by a signal (not a failing check) is run once more, and says so.
+    process.stdout.write(`\n${name} was killed by ${run.signal}; running it again\n`);
+    run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: path.join(__dirname, '..') });
+  }
+  if (run.status !== 0) {
+    process.stdout.write(`\n✗ ${name} failed (${run.signal ?? `exit ${run.status}`})\n`);
+    process.exit(run.status || 1);
+  }
+  process.stdout.write(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
