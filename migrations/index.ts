@@ -4,6 +4,7 @@ import { CalendarSeed1764140000002 } from './1764140000002-calendar-seed';
 import { Domain1764150000000 } from './1764150000000-domain';
 import { ReferenceData1764150000001 } from './1764150000001-reference-data';
 import { Voting1764160000000 } from './1764160000000-voting';
+import { Deliveries1764170000000 } from './1764170000000-deliveries';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   Domain1764150000000,
   ReferenceData1764150000001,
   Voting1764160000000,
+  Deliveries1764170000000,
 ];

@@ -12,6 +12,7 @@ import { requestContext } from './common/request-context';
 import type { AppConfig } from './config/config';
 import { MAX_DOCUMENT_BYTES } from './nominations/documents.service';
 import { MetricsService } from './ops/metrics.service';
+import { mountQueueDashboard } from './ops/queue-dashboard';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const OPERATIONS_ROUTES = new Set(['/health', '/health/ready', '/metrics']);
@@ -77,6 +78,7 @@ export async function createApp(
   });
 
   if (config.runsApi) {
+    await mountQueueDashboard(app);
     const document = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()

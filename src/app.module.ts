@@ -39,7 +39,7 @@ export class AppModule {
         OrganizationsModule,
         AuthModule,
         AwardsModule,
-        NotificationsModule,
+        NotificationsModule.forRoot({ worker: config.runsWorker }),
         NominationsModule,
         VotingModule,
         ClustersModule,

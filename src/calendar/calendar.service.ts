@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addWorkingDays, type HolidayTable, workingDaysBetween } from './working-days';
+import {
+  addWorkingDays,
+  endOfLocalDay,
+  type HolidayTable,
+  isWorkingDay,
+  workingDaysBetween,
+} from './working-days';
 
 const CACHE_MS = 60_000;
 
@@ -29,6 +35,61 @@ export class CalendarService {
 
   async addWorkingDays(from: Date, days: number): Promise<{ date: string; dueAt: Date }> {
     return addWorkingDays(from, days, await this.table());
+  }
+
+  /** The due date of a limit and the days off it skips, for people to check a deadline. */
+  async explain(from: string, days: number) {
+    const table = await this.table();
+    const start = endOfLocalDay(from);
+    const { date, dueAt } = addWorkingDays(new Date(start.getTime() - 1), days, table);
+    const rows: { date: string; kind: string; name_vi: string; name_en: string }[] =
+      await this.dataSource.query(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name_vi, name_en FROM calendar_days WHERE date > $1 AND date <= $2 ORDER BY date`,
+        [from, date],
+      );
+    const weekends: string[] = [];
+    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < date;) {
+      d = new Date(d.getTime() + 86_400_000);
+      const key = d.toISOString().slice(0, 10);
+      if (!isWorkingDay(key, table) && !rows.some((r) => r.date === key)) weekends.push(key);
+    }
+    return {
+      from,
+      workingDays: days,
+      date,
+      dueAt: dueAt.toISOString(),
+      holidays: rows.map((r) => ({ date: r.date, kind: r.kind, nameVi: r.name_vi, nameEn: r.name_en })),
+      weekendDays: weekends.length,
+    };
+  }
+
+  async list(year?: number) {
+    const rows: { date: string; kind: string; name_vi: string; name_en: string; source: string }[] =
+      await this.dataSource.query(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name_vi, name_en, source FROM calendar_days
+        WHERE $1::int IS NULL OR extract(year FROM date) = $1 ORDER BY date`,
+        [year ?? null],
+      );
+    return rows.map((r) => ({
+      date: r.date,
+      kind: r.kind,
+      nameVi: r.name_vi,
+      nameEn: r.name_en,
+      source: r.source,
+    }));
+  }
+
+  async setDay(
+    date: string,
+    day: { kind: 'day_off' | 'working_day'; nameVi: string; nameEn: string; source: string },
+  ) {
+    await this.dataSource.query(
+      `INSERT INTO calendar_days (date, kind, name_vi, name_en, source) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (date) DO UPDATE SET kind = $2, name_vi = $3, name_en = $4, source = $5`,
+      [date, day.kind, day.nameVi, day.nameEn, day.source],
+    );
+    this.invalidate();
+    return { date, ...day };
   }
 
   async workingDaysBetween(from: Date, to: Date): Promise<number> {

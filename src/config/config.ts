@@ -100,6 +100,23 @@ export class Env {
 
   @Transform(toInt)
   @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DELIVERY_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  DELIVERY_BACKOFF_MS = 2000;
+
+  @Transform(toInt)
+  @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 1000;
 

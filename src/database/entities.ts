@@ -15,6 +15,7 @@ import { WorkflowOutboxEntity } from '../engine/workflow-outbox.entity';
 import { WorkflowTimerEntity } from '../engine/workflow-timer.entity';
 import { NominationDocumentEntity } from '../nominations/nomination-document.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
+import { NotificationDeliveryEntity, WebhookEntity } from '../notifications/delivery.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { ClusterMembershipEntity } from '../organizations/cluster-membership.entity';
 import {
@@ -51,4 +52,6 @@ export const ENTITIES = [
   ClusterAgreementEntity,
   AgreementSignatureEntity,
   ClusterEvaluationEntity,
+  WebhookEntity,
+  NotificationDeliveryEntity,
 ];

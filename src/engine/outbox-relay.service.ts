@@ -5,7 +5,14 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { MetricsService } from '../ops/metrics.service';
-import { EFFECTS_QUEUE, outboxJobId, TIMERS_QUEUE, timerJobId } from '../queue/queue.constants';
+import {
+  DELIVERIES_QUEUE,
+  deliveryJobId,
+  EFFECTS_QUEUE,
+  outboxJobId,
+  TIMERS_QUEUE,
+  timerJobId,
+} from '../queue/queue.constants';
 import { sql } from './sql';
 import { OUTBOX_CHANNEL } from './workflow-engine.service';
 
@@ -47,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly metrics: MetricsService,
     @InjectQueue(EFFECTS_QUEUE) private readonly effects: Queue,
     @InjectQueue(TIMERS_QUEUE) private readonly timers: Queue,
+    @InjectQueue(DELIVERIES_QUEUE) private readonly deliveries: Queue,
   ) {
     this.metrics.onCollect(() => this.collectMetrics());
   }
@@ -96,7 +104,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         do {
           this.drainAgain = false;
-          while ((await this.relayOutbox()) + (await this.relayTimers()) > 0);
+          while (
+            (await this.relayOutbox()) + (await this.relayTimers()) + (await this.relayDeliveries()) >
+            0
+          );
         } while (this.drainAgain);
       } catch (error) {
         this.logger.warn({ error: (error as Error).message }, 'outbox relay failed; will retry');
@@ -108,7 +119,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Re-enqueues every pending outbox row and timer: a no-op for jobs the queue still has. */
-  async reconcile(): Promise<{ outbox: number; timers: number }> {
+  async reconcile(): Promise<{ outbox: number; timers: number; deliveries: number }> {
     let outbox = 0;
     let timers = 0;
     for (let after: string | null = '0'; after !== null;) {
@@ -121,11 +132,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       timers += page.count;
       after = page.last;
     }
+    let deliveries = 0;
+    for (let after: string | null = '00000000-0000-0000-0000-000000000000'; after !== null;) {
+      const page: { count: number; last: string | null } = await this.relayDeliveries(after);
+      deliveries += page.count;
+      after = page.last;
+    }
     await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`,
     );
-    if (outbox + timers > 0) this.logger.log({ outbox, timers }, 'reconciled pending effects with the queue');
-    return { outbox, timers };
+    if (outbox + timers + deliveries > 0) {
+      this.logger.log({ outbox, timers, deliveries }, 'reconciled pending effects with the queue');
+    }
+    return { outbox, timers, deliveries };
   }
 
   /**
@@ -195,6 +214,42 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  /** E-mail and webhook deliveries written by the notify handler: one job per row and generation. */
+  private relayDeliveries(): Promise<number>;
+  private relayDeliveries(after: string): Promise<{ count: number; last: string | null }>;
+  private async relayDeliveries(after?: string): Promise<number | { count: number; last: string | null }> {
+    return this.dataSource.transaction(async (tx) => {
+      const { rows } = await sql<{ id: string; generation: number }>(
+        tx,
+        after === undefined
+          ? `SELECT id, generation FROM notification_deliveries WHERE status = 'pending' AND enqueued_at IS NULL
+              ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
+          : `SELECT id, generation FROM notification_deliveries WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH}
+              FOR UPDATE SKIP LOCKED`,
+        after === undefined ? [] : [after],
+      );
+      if (rows.length === 0) return after === undefined ? 0 : { count: 0, last: null };
+      const env = this.config.env;
+      await this.deliveries.addBulk(
+        rows.map((r) => ({
+          name: 'deliver',
+          data: { deliveryId: r.id },
+          opts: {
+            jobId: deliveryJobId(r.id, r.generation),
+            attempts: env.DELIVERY_ATTEMPTS,
+            backoff: { type: 'exponential', delay: env.DELIVERY_BACKOFF_MS },
+            removeOnComplete: { age: 3600, count: 50_000 },
+            removeOnFail: { age: 14 * 24 * 3600 },
+          },
+        })),
+      );
+      await sql(tx, `UPDATE notification_deliveries SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
+      return after === undefined ? rows.length : { count: rows.length, last: rows[rows.length - 1].id };
+    });
+  }
+
   /** A dedicated connection that LISTENs for commits with effects; reconnects after a database restart. */
   private async listen(): Promise<void> {
     if (this.stopped) return;
@@ -233,7 +288,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          FROM workflow_timers WHERE status = 'pending' AND due_at < now()`,
     )) as { lag: number }[];
     this.metrics.timerLag.set(timer.lag);
-    for (const queue of [this.effects, this.timers]) {
+    for (const queue of [this.effects, this.timers, this.deliveries]) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
       for (const [state, count] of Object.entries(counts)) {
         this.metrics.queueDepth.set({ queue: queue.name, state }, count);

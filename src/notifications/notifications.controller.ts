@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, type MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
+import { concat, defer, interval, map, merge, mergeMap, type Observable } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
+import { NotificationStream } from './notification-stream.service';
 import { NotificationsService } from './notifications.service';
 
 class ListNotificationsQuery {
@@ -33,12 +35,35 @@ class ListNotificationsQuery {
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly stream: NotificationStream,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Your inbox, newest first (cursor pagination; unread=true for unread only)' })
   list(@CurrentUser() user: Principal, @Query() query: ListNotificationsQuery) {
     return this.notifications.list(user, query);
+  }
+
+  @Sse('stream')
+  @ApiOperation({
+    summary: 'Server-sent events: `inbox` with the unread count and the newest notification on every change',
+  })
+  live(@CurrentUser() user: Principal): Observable<MessageEvent> {
+    const snapshot = () =>
+      defer(async () => {
+        const page = await this.notifications.list(user, { limit: 1 });
+        return {
+          type: 'inbox',
+          data: { unread: page.unread, latest: page.items[0] ?? null },
+        } as MessageEvent;
+      });
+    return merge(
+      concat(snapshot(), this.stream.changes(user.userId).pipe(mergeMap(() => snapshot()))),
+      // A comment-like heartbeat keeps proxies from closing an idle stream.
+      interval(25_000).pipe(map(() => ({ type: 'ping', data: {} }) as MessageEvent)),
+    );
   }
 
   @Get('unread-count')

@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { HandlesEffect, type EffectHandler, type OutboxRecord } from '../engine/effect-handler';
 import { AudienceService } from './audience.service';
-import { notificationId, NotificationsService } from './notifications.service';
+import { OUTBOX_CHANNEL } from '../engine/workflow-engine.service';
+import { MailerService } from './mailer.service';
+import { notificationId, NotificationsService, type NotificationSubject } from './notifications.service';
 import { NOTIFICATION_RULES } from './recipients';
 
 export const INBOX_CHANNEL = 'thidua_inbox';
@@ -22,6 +24,7 @@ export class NotifyHandler implements EffectHandler {
     private readonly notifications: NotificationsService,
     private readonly audiences: AudienceService,
     private readonly config: AppConfig,
+    private readonly mailer: MailerService,
   ) {}
 
   async handle(record: OutboxRecord, tx: EntityManager): Promise<void> {
@@ -75,5 +78,106 @@ export class NotifyHandler implements EffectHandler {
       ],
     );
     await tx.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, JSON.stringify(users)]);
+    await this.deliveries(tx, record, rule.channels, users, { template, subject, titleVi, titleEn, link });
   }
+
+  /** E-mail and webhook deliveries, written as rows (the relay enqueues them after this transaction commits). */
+  private async deliveries(
+    tx: EntityManager,
+    record: OutboxRecord,
+    channels: string[],
+    users: string[],
+    m: { template: string; subject: NotificationSubject; titleVi: string; titleEn: string; link: string },
+  ): Promise<void> {
+    const rows: {
+      id: string;
+      channel: string;
+      userId: string | null;
+      webhookId: string | null;
+      payload: unknown;
+    }[] = [];
+    if (channels.includes('email') && this.mailer.enabled) {
+      const people = (await tx.query(`SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[])`, [
+        users,
+      ])) as {
+        id: string;
+        email: string;
+        locale: 'vi' | 'en';
+      }[];
+      for (const p of people) {
+        const subject = p.locale === 'en' ? m.titleEn : m.titleVi;
+        const state = p.locale === 'en' ? m.subject.stateLabel.en : m.subject.stateLabel.vi;
+        const open = p.locale === 'en' ? 'Open in thidua' : 'Mở trong thidua';
+        rows.push({
+          id: notificationId(record.id, `email:${p.id}`),
+          channel: 'email',
+          userId: p.id,
+          webhookId: null,
+          payload: {
+            to: p.email,
+            subject,
+            text: `${subject}\n${state}\n\n${open}: ${m.link}\n`,
+            html: `<p>${escapeHtml(subject)}</p><p>${escapeHtml(state)}</p><p><a href="${escapeHtml(m.link)}">${open}</a></p>`,
+            messageId: notificationId(record.id, p.id),
+          },
+        });
+      }
+    }
+    if (channels.includes('webhook')) {
+      const hooks = (await tx.query(
+        `SELECT DISTINCT w.id, w.organization_id FROM webhooks w JOIN users u ON u.organization_id = w.organization_id
+          WHERE u.id = ANY($1::uuid[]) AND w.active AND ($2 = ANY(w.events) OR '*' = ANY(w.events))`,
+        [users, m.template],
+      )) as { id: string; organization_id: string }[];
+      for (const hook of hooks) {
+        const id = notificationId(record.id, `webhook:${hook.id}`);
+        rows.push({
+          id,
+          channel: 'webhook',
+          userId: null,
+          webhookId: hook.id,
+          payload: {
+            id,
+            event: m.template,
+            occurredAt: record.createdAt.toISOString(),
+            subject: {
+              type: m.subject.type,
+              id: m.subject.id,
+              title: m.subject.title,
+              state: m.subject.stateLabel,
+            },
+            titles: { vi: m.titleVi, en: m.titleEn },
+            link: m.link,
+          },
+        });
+      }
+    }
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO notification_deliveries (id, channel, outbox_id, user_id, webhook_id, payload)
+       SELECT x.id, x.channel, $1, x.user_id, x.webhook_id, x.payload
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, channel text, user_id uuid, webhook_id uuid, payload jsonb)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        record.id,
+        JSON.stringify(
+          rows.map((r) => ({
+            id: r.id,
+            channel: r.channel,
+            user_id: r.userId,
+            webhook_id: r.webhookId,
+            payload: r.payload,
+          })),
+        ),
+      ],
+    );
+    await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }

@@ -22,6 +22,8 @@ export interface TestAppOptions {
   redisDb?: number;
   env?: Record<string, string>;
   imports?: ModuleMetadata['imports'];
+  /** The queues belong to another test app (same prefix): leave them when closing. */
+  sharedQueues?: boolean;
   /** Collects every log line (at trace level) instead of discarding them. */
   logLines?: string[];
   providers?: ModuleMetadata['providers'];

@@ -9,7 +9,7 @@ import { IdempotencyService } from '../../src/engine/idempotency.service';
 import { OutboxRelay } from '../../src/engine/outbox-relay.service';
 import { MetricsService } from '../../src/ops/metrics.service';
 import { selectQueueBackend } from '../../src/queue/queue-connection';
-import { EFFECTS_QUEUE, TIMERS_QUEUE } from '../../src/queue/queue.constants';
+import { DELIVERIES_QUEUE, EFFECTS_QUEUE, TIMERS_QUEUE } from '../../src/queue/queue.constants';
 import { startTestApp, type TestApp, type TestAppOptions } from './app';
 import { eventually } from './eventually';
 import { nominationIn, OFFICER } from './nomination-driver';
@@ -305,7 +305,18 @@ export function engineSuite(
       connection: selectQueueBackend(t.config) as never,
       prefix: t.config.env.QUEUE_PREFIX,
     });
-    const rival = new OutboxRelay(t.dataSource, t.config, new MetricsService(), second, secondTimers);
+    const secondDeliveries = new Queue(DELIVERIES_QUEUE, {
+      connection: selectQueueBackend(t.config) as never,
+      prefix: t.config.env.QUEUE_PREFIX,
+    });
+    const rival = new OutboxRelay(
+      t.dataSource,
+      t.config,
+      new MetricsService(),
+      second,
+      secondTimers,
+      secondDeliveries,
+    );
     try {
       const ids = await Promise.all(Array.from({ length: 20 }, () => nominationIn(t.engine, 'submitted')));
       await Promise.all([t.relay.drain(), rival.drain(), t.relay.drain(), rival.drain()]);
@@ -331,6 +342,7 @@ export function engineSuite(
     } finally {
       await second.close();
       await secondTimers.close();
+      await secondDeliveries.close();
     }
   });
 

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import type { Role } from '../auth/roles';
+import { DomainError } from '../common/errors';
+import { AppConfig } from '../config/config';
+import { OUTBOX_CHANNEL } from '../engine/workflow-engine.service';
+import { decodeCursor, encodeCursor } from '../nominations/cursor';
+import { NotificationDeliveryEntity, WebhookEntity } from './delivery.entities';
+import { webhookTargetProblem } from './network-guard';
+import { NOTIFICATION_RULES } from './recipients';
+
+const MANAGERS: Role[] = [
+  'PROVINCE_APPROVER',
+  'CLUSTER_LEADER',
+  'CENTRAL_APPRAISER',
+  'COUNCIL_SECRETARY',
+  'PM_OFFICE',
+  'ADMIN',
+];
+
+const notFound = (what: string) => new DomainError('not_found', 'WEBHOOK.NOT_FOUND', `No ${what}`);
+
+const view = (w: WebhookEntity) => ({
+  id: w.id,
+  organizationId: w.organizationId,
+  url: w.url,
+  events: w.events,
+  active: w.active,
+  createdAt: new Date(w.createdAt).toISOString(),
+});
+
+const deliveryView = (d: NotificationDeliveryEntity) => ({
+  id: d.id,
+  event: d.payload.event,
+  status: d.status,
+  attempts: d.attempts,
+  responseStatus: d.responseStatus,
+  lastError: d.lastError,
+  createdAt: new Date(d.createdAt).toISOString(),
+  sentAt: d.sentAt ? new Date(d.sentAt).toISOString() : null,
+});
+
+/** Organisations' webhook subscriptions, their delivery log, and redelivery on request. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  private assertManager(principal: Principal): void {
+    if (!MANAGERS.includes(principal.role)) {
+      throw new DomainError(
+        'forbidden',
+        'WEBHOOK.FORBIDDEN',
+        "Your role may not manage your organisation's webhooks",
+      );
+    }
+  }
+
+  private async own(principal: Principal, id: string): Promise<WebhookEntity> {
+    this.assertManager(principal);
+    const hook = await this.dataSource.getRepository(WebhookEntity).findOneBy({ id });
+    if (!hook || (principal.role !== 'ADMIN' && hook.organizationId !== principal.organizationId))
+      throw notFound('webhook');
+    return hook;
+  }
+
+  async create(
+    principal: Principal,
+    input: { url: string; events: string[]; secret?: string; organizationId?: string },
+  ) {
+    this.assertManager(principal);
+    const unknown = input.events.filter((e) => e !== '*' && !(e in NOTIFICATION_RULES));
+    if (unknown.length > 0) {
+      throw new DomainError('invalid', 'WEBHOOK.UNKNOWN_EVENT', `Unknown events: ${unknown.join(', ')}`, {
+        knownEvents: Object.keys(NOTIFICATION_RULES),
+      });
+    }
+    const problem = await webhookTargetProblem(input.url, this.config.env.WEBHOOK_ALLOWED_HOSTS);
+    if (problem)
+      throw new DomainError(
+        'unprocessable',
+        'WEBHOOK.TARGET_NOT_ALLOWED',
+        `This URL cannot be a webhook target: ${problem}`,
+      );
+    const organizationId =
+      principal.role === 'ADMIN' && input.organizationId ? input.organizationId : principal.organizationId;
+    const secret = input.secret ?? randomBytes(24).toString('base64url');
+    const entity: WebhookEntity = {
+      id: randomUUID(),
+      organizationId,
+      url: input.url,
+      events: [...new Set(input.events)],
+      secret,
+      active: true,
+      createdBy: principal.userId,
+      createdAt: new Date(),
+    };
+    await this.dataSource.getRepository(WebhookEntity).insert(entity);
+    return { ...view(entity), secret };
+  }
+
+  async list(principal: Principal) {
+    this.assertManager(principal);
+    const where = principal.role === 'ADMIN' ? {} : { organizationId: principal.organizationId };
+    return (
+      await this.dataSource.getRepository(WebhookEntity).find({ where, order: { createdAt: 'DESC' } })
+    ).map(view);
+  }
+
+  async setActive(principal: Principal, id: string, active: boolean) {
+    const hook = await this.own(principal, id);
+    await this.dataSource.getRepository(WebhookEntity).update({ id }, { active });
+    return view({ ...hook, active });
+  }
+
+  async deliveries(principal: Principal, id: string, query: { cursor?: string; limit?: number }) {
+    await this.own(principal, id);
+    const limit = query.limit ?? 50;
+    const qb = this.dataSource
+      .getRepository(NotificationDeliveryEntity)
+      .createQueryBuilder('d')
+      .where('d.webhook_id = :id', { id });
+    if (query.cursor) {
+      const c = decodeCursor(query.cursor);
+      qb.andWhere('(d.created_at, d.id) < (:at, :cid)', { at: c.at, cid: c.id });
+    }
+    const rows = await qb
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(deliveryView),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+
+  /** Sends a delivery again (for example after a dead letter), as a new job of the same delivery. */
+  async redeliver(principal: Principal, id: string, deliveryId: string) {
+    await this.own(principal, id);
+    return this.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(NotificationDeliveryEntity);
+      const delivery = await repo.findOneBy({ id: deliveryId, webhookId: id });
+      if (!delivery) throw notFound('delivery');
+      await repo.update(
+        { id: deliveryId },
+        {
+          status: 'pending',
+          enqueuedAt: null,
+          generation: () => 'generation + 1',
+          lastError: null,
+          sentAt: null,
+        },
+      );
+      await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+      return deliveryView({ ...delivery, status: 'pending', lastError: null, sentAt: null });
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { NOTIFICATION_RULES } from '../../src/notifications/recipients';
+import { WORKFLOWS } from '../../workflows';
+import { toMermaid } from '../../workflows/diagram';
+
+/** Every `notify` template a machine can emit, read from the machines' definitions. */
+function templates(): string[] {
+  const found = new Set<string>();
+  const text = JSON.stringify(
+    WORKFLOWS.map((w) => w.machine.config),
+    (_key, value: unknown) => (typeof value === 'function' ? (value as () => unknown).toString() : value),
+  );
+  for (const match of text.matchAll(/template['"\\]*\s*:\s*['"\\]*([a-zA-Z]+\.[a-zA-Z]+)/g))
+    found.add(match[1]);
+  return [...found].sort();
+}
+
+describe('who is told what', () => {
+  it('has a rule, with recipients and channels, for every template the machines emit', () => {
+    const used = templates();
+    expect(used.length).toBeGreaterThan(10);
+    for (const template of used) {
+      expect(`${template}:${!!NOTIFICATION_RULES[template]}`).toBe(`${template}:true`);
+      expect(NOTIFICATION_RULES[template].to.length).toBeGreaterThan(0);
+      expect(NOTIFICATION_RULES[template].channels).toContain('inbox');
+    }
+  });
+
+  it('has titles in Vietnamese and English that name the subject', () => {
+    for (const [template, rule] of Object.entries(NOTIFICATION_RULES)) {
+      expect(
+        `${template}:${rule.title.vi.includes('{subject}')}:${rule.title.en.includes('{subject}')}`,
+      ).toBe(`${template}:true:true`);
+    }
+    expect(toMermaid(WORKFLOWS[0].machine)).toContain('stateDiagram-v2');
+  });
+});
