@@ -5,6 +5,7 @@ import { Domain1764150000000 } from './1764150000000-domain';
 import { ReferenceData1764150000001 } from './1764150000001-reference-data';
 import { Voting1764160000000 } from './1764160000000-voting';
 import { Deliveries1764170000000 } from './1764170000000-deliveries';
+import { Reports1764180000000 } from './1764180000000-reports';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   ReferenceData1764150000001,
   Voting1764160000000,
   Deliveries1764170000000,
+  Reports1764180000000,
 ];

@@ -9,6 +9,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EngineModule } from './engine/engine.module';
 import { FilesModule } from './files/files.module';
 import { NominationsModule } from './nominations/nominations.module';
@@ -16,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OpsModule } from './ops/ops.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { VotingModule } from './voting/voting.module';
 
@@ -41,8 +43,10 @@ export class AppModule {
         AwardsModule,
         NotificationsModule.forRoot({ worker: config.runsWorker }),
         NominationsModule,
+        DocumentsModule,
         VotingModule,
         ClustersModule,
+        ReportsModule,
         SeedModule,
         ...(extra.imports ?? []),
       ],

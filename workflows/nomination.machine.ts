@@ -34,6 +34,8 @@ export interface NominationContext {
   vote: VoteFigures | null;
   rejectedAt: string | null;
   decision: { outcome: 'awarded' | 'rejected'; decisionNumber: string; decisionDate: string } | null;
+  /** Generated documents attached so far (older snapshots may lack it). */
+  attachedDocuments?: number;
 }
 
 export interface NominationInput {
@@ -72,7 +74,8 @@ export type NominationEvent =
     }
   | { type: 'WITHDRAW'; reason: string }
   | { type: 'DEADLINE'; key: string }
-  | { type: 'REMINDER'; key: string };
+  | { type: 'REMINDER'; key: string }
+  | { type: 'DOCUMENT_ATTACHED'; documentId: string; kind: string; sha256: string };
 
 const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
 
@@ -161,6 +164,11 @@ export const nominationMachine = setup({
     decision: null,
   }),
   on: {
+    // A document the system generated (vote minutes, the cluster's proposal, the Board's list) joins the dossier:
+    // the history records it with its hash.
+    DOCUMENT_ATTACHED: {
+      actions: assign({ attachedDocuments: ({ context }) => (context.attachedDocuments ?? 0) + 1 }),
+    },
     REMINDER: {
       actions: [
         {
@@ -421,6 +429,7 @@ export const nominationWorkflow: WorkflowDefinition<typeof nominationMachine> = 
     WITHDRAW: { label: { vi: 'Rút hồ sơ', en: 'Withdraw' } },
     DEADLINE: { label: { vi: 'Hết hạn', en: 'Deadline passed' }, system: true },
     REMINDER: { label: { vi: 'Nhắc hạn', en: 'Reminder' }, system: true },
+    DOCUMENT_ATTACHED: { label: { vi: 'Đính kèm văn bản', en: 'Document attached' }, system: true },
   },
   guardErrors: {
     hasRequiredDocuments: {

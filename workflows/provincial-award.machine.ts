@@ -16,6 +16,7 @@ export interface ProvincialContext {
   overdue: boolean;
   rejectedAt: string | null;
   decision: { outcome: 'awarded' | 'rejected'; decisionNumber: string; decisionDate: string } | null;
+  attachedDocuments?: number;
 }
 
 export type ProvincialEvent =
@@ -32,7 +33,8 @@ export type ProvincialEvent =
     }
   | { type: 'WITHDRAW'; reason: string }
   | { type: 'DEADLINE'; key: string }
-  | { type: 'REMINDER'; key: string };
+  | { type: 'REMINDER'; key: string }
+  | { type: 'DOCUMENT_ATTACHED'; documentId: string; kind: string; sha256: string };
 
 const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
 const APPRAISAL = 'appraisal';
@@ -88,6 +90,11 @@ export const provincialAwardMachine = setup({
     decision: null,
   }),
   on: {
+    // A document the system generated (vote minutes, the cluster's proposal, the Board's list) joins the dossier:
+    // the history records it with its hash.
+    DOCUMENT_ATTACHED: {
+      actions: assign({ attachedDocuments: ({ context }) => (context.attachedDocuments ?? 0) + 1 }),
+    },
     REMINDER: {
       actions: [
         {
@@ -229,6 +236,7 @@ export const provincialAwardWorkflow: WorkflowDefinition<typeof provincialAwardM
     WITHDRAW: { label: { vi: 'Rút hồ sơ', en: 'Withdraw' } },
     DEADLINE: { label: { vi: 'Hết hạn', en: 'Deadline passed' }, system: true },
     REMINDER: { label: { vi: 'Nhắc hạn', en: 'Reminder' }, system: true },
+    DOCUMENT_ATTACHED: { label: { vi: 'Đính kèm văn bản', en: 'Document attached' }, system: true },
   },
   guardErrors: {
     hasRequiredDocuments: {

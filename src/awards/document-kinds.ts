@@ -7,6 +7,11 @@ export const DOCUMENT_KINDS = {
   ballotResults: { vi: 'Kết quả bỏ phiếu kín', en: 'Secret-ballot results' },
   consultation: { vi: 'Ý kiến hiệp y', en: 'Consultation opinion' },
   decision: { vi: 'Quyết định khen thưởng', en: 'Award decision' },
+  clusterProposal: { vi: 'Tờ trình của Cụm thi đua', en: "The cluster's proposal" },
+  boardSubmission: {
+    vi: 'Danh sách đề nghị của Ban TĐKT Trung ương',
+    en: "The Board's list for the Prime Minister",
+  },
   other: { vi: 'Tài liệu khác', en: 'Other document' },
 } as const;
 

@@ -18,6 +18,7 @@ import { NominationEntity } from '../nominations/nomination.entity';
 import { NotificationDeliveryEntity, WebhookEntity } from '../notifications/delivery.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { ClusterMembershipEntity } from '../organizations/cluster-membership.entity';
+import { GeneratedDocumentEntity } from '../documents/generated-document.entity';
 import {
   VotingBallotEntity,
   VotingCandidateEntity,
@@ -54,4 +55,5 @@ export const ENTITIES = [
   ClusterEvaluationEntity,
   WebhookEntity,
   NotificationDeliveryEntity,
+  GeneratedDocumentEntity,
 ];

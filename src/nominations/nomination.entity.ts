@@ -115,4 +115,8 @@ export class NominationEntity {
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
+
+  /** Where a rejected nomination was rejected: appraisal, council, primeMinister or chairman. */
+  @Column({ name: 'rejected_stage', type: 'varchar', length: 20, nullable: true })
+  rejectedStage!: string | null;
 }

@@ -136,7 +136,8 @@ export class NominationsService implements OnModuleInit {
          due_at = (SELECT min(due_at) FROM workflow_timers WHERE instance_id = $1 AND status = 'pending' AND key NOT LIKE '%:reminder'),
          submitted_at = CASE WHEN $5 THEN coalesce(submitted_at, $4) ELSE submitted_at END,
          forwarded_at = CASE WHEN $6 THEN $4 ELSE forwarded_at END,
-         decided_at = CASE WHEN $7 THEN $4 ELSE decided_at END
+         decided_at = CASE WHEN $7 THEN $4 ELSE decided_at END,
+         rejected_stage = $8
        WHERE id = $1`,
       [
         instance.id,
@@ -146,6 +147,7 @@ export class NominationsService implements OnModuleInit {
         type === 'SUBMIT' || type === 'RESUBMIT',
         type === 'FORWARD',
         instance.status === 'done',
+        (instance.context.rejectedAt as string | null) ?? null,
       ],
     );
   }
@@ -176,20 +178,7 @@ export class NominationsService implements OnModuleInit {
   ): Promise<{ items: NominationView[]; nextCursor: string | null }> {
     const standing = await this.standings.of(principal);
     const limit = query.limit ?? 20;
-    const qb = this.dataSource.getRepository(NominationEntity).createQueryBuilder('n');
-    this.applyScope(qb, standing);
-    if (query.year) qb.andWhere('n.year = :year', { year: query.year });
-    if (query.clusterId) qb.andWhere('n.cluster_id = :clusterId', { clusterId: query.clusterId });
-    if (query.awardType) qb.andWhere('n.award_type = :awardType', { awardType: query.awardType });
-    if (query.state) qb.andWhere('n.state = ANY(:states)', { states: query.state.split(',') });
-    if (query.nominatingOrganizationId) {
-      qb.andWhere('n.nominating_org_id = :nominatingOrg', { nominatingOrg: query.nominatingOrganizationId });
-    }
-    if (query.overdue !== undefined) qb.andWhere('n.overdue = :overdue', { overdue: query.overdue });
-    if (query.q) {
-      const folded = foldText(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb.andWhere(`n.search_text LIKE :q`, { q: `%${folded}%` });
-    }
+    const qb = this.filtered(standing, query);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       qb.andWhere('(n.created_at, n.id) < (:cursorAt, :cursorId)', {
@@ -210,6 +199,25 @@ export class NominationsService implements OnModuleInit {
     );
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  /** Nominations the caller may see that match the list filters (shared by the list, the export and reports). */
+  filtered(standing: Standing, query: Omit<ListNominationsQuery, 'cursor' | 'limit'>) {
+    const qb = this.dataSource.getRepository(NominationEntity).createQueryBuilder('n');
+    this.applyScope(qb, standing);
+    if (query.year) qb.andWhere('n.year = :year', { year: query.year });
+    if (query.clusterId) qb.andWhere('n.cluster_id = :clusterId', { clusterId: query.clusterId });
+    if (query.awardType) qb.andWhere('n.award_type = :awardType', { awardType: query.awardType });
+    if (query.state) qb.andWhere('n.state = ANY(:states)', { states: query.state.split(',') });
+    if (query.nominatingOrganizationId) {
+      qb.andWhere('n.nominating_org_id = :nominatingOrg', { nominatingOrg: query.nominatingOrganizationId });
+    }
+    if (query.overdue !== undefined) qb.andWhere('n.overdue = :overdue', { overdue: query.overdue });
+    if (query.q) {
+      const folded = foldText(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere(`n.search_text LIKE :q`, { q: `%${folded}%` });
+    }
+    return qb;
   }
 
   /** Restricts a query on `nominations n` to what the caller may see. */
@@ -359,6 +367,7 @@ export class NominationsService implements OnModuleInit {
             submittedAt: null,
             forwardedAt: null,
             decidedAt: null,
+            rejectedStage: null,
           };
           await tx
             .getRepository(NominationEntity)

@@ -1,4 +1,4 @@
-import { renderPdf, stateHeading, table } from '../documents/pdf';
+import { contentToDocx, contentToPdf, percent, vietnameseDate } from '../documents/official-documents';
 
 export interface MinutesData {
   clusterName: string;
@@ -21,52 +21,37 @@ export interface MinutesData {
   }[];
 }
 
-const percent = (share: number) => `${(share * 100).toFixed(1).replace('.', ',')} %`;
-const date = (d: Date) => {
-  const local = new Date(d.getTime() + 7 * 3600 * 1000);
-  return `ngày ${local.getUTCDate()} tháng ${local.getUTCMonth() + 1} năm ${local.getUTCFullYear()}`;
-};
-
 /** The minutes of the vote (biên bản họp bình xét, kết quả bỏ phiếu kín), in Vietnamese. */
-export function renderMinutes(m: MinutesData): Promise<Buffer> {
-  return renderPdf(`Biên bản bình xét thi đua năm ${m.year}`, (doc) => {
-    stateHeading(doc, m.clusterName);
-    doc.font('bold').fontSize(14).text('BIÊN BẢN', { align: 'center' });
-    doc.fontSize(12).text(`Họp bình xét, suy tôn thi đua năm ${m.year}`, { align: 'center' });
-    doc.font('regular').fontSize(11).moveDown();
-    doc.text(
-      `Hôm nay, ${date(m.certifiedAt)}, ${m.clusterName} tổ chức bình xét thi đua năm ${m.year} bằng hình thức bỏ phiếu kín.`,
-    );
-    doc.moveDown(0.5);
-    doc.text(`Số đơn vị thành viên: ${m.eligible.length} (${m.eligible.join(', ')}).`);
-    for (const round of m.rounds) {
-      doc.text(
-        `Vòng ${round.round}: ${round.voted.length}/${m.eligible.length} đơn vị bỏ phiếu (${round.voted.join(', ')}); số phiếu hợp lệ: ${round.ballots}.`,
-      );
-    }
-    doc.moveDown();
-    for (const item of m.items) {
-      doc.font('bold').text(`${item.awardName} (số lượng đề nghị tối đa: ${item.quota})`);
-      doc.font('regular').moveDown(0.3);
-      table(
-        doc,
-        ['Xếp hạng', 'Đơn vị / cá nhân', 'Đơn vị đề nghị', 'Số phiếu', 'Tỷ lệ', 'Kết quả'],
-        item.candidates.map((c) => [
-          String(c.rank),
-          c.name,
-          c.nominatingUnit,
-          String(c.approvals),
-          percent(c.share),
-          `${c.selected ? 'Đề nghị' : 'Không đề nghị'}${c.note ? ` (${c.note})` : ''}`,
-        ]),
-        [52, 120, 100, 52, 56, 103],
-      );
-    }
-    doc.moveDown();
-    doc.text(
+export function minutesContent(m: MinutesData) {
+  return {
+    title: `Biên bản họp bình xét, suy tôn thi đua năm ${m.year}`,
+    issuer: m.clusterName,
+    place: vietnameseDate(m.certifiedAt),
+    lead: [
+      `Hôm nay, ${vietnameseDate(m.certifiedAt)}, ${m.clusterName} tổ chức bình xét thi đua năm ${m.year} bằng hình thức bỏ phiếu kín.`,
+      `Số đơn vị thành viên: ${m.eligible.length} (${m.eligible.join(', ')}).`,
+      ...m.rounds.map(
+        (r) =>
+          `Vòng ${r.round}: ${r.voted.length}/${m.eligible.length} đơn vị bỏ phiếu (${r.voted.join(', ')}); số phiếu hợp lệ: ${r.ballots}.`,
+      ),
+    ],
+    sections: m.items.map((item) => ({
+      heading: `${item.awardName} (số lượng đề nghị tối đa: ${item.quota})`,
+      headers: ['Xếp hạng', 'Đơn vị / cá nhân', 'Đơn vị đề nghị', 'Số phiếu', 'Tỷ lệ', 'Kết quả'],
+      rows: item.candidates.map((c) => [
+        String(c.rank),
+        c.name,
+        c.nominatingUnit,
+        String(c.approvals),
+        percent(c.share),
+        `${c.selected ? 'Đề nghị' : 'Không đề nghị'}${c.note ? ` (${c.note})` : ''}`,
+      ]),
+    })),
+    closing:
       'Kết quả kiểm phiếu được công khai cùng danh sách mã phiếu đã được kiểm; phiếu không ghi tên người bỏ phiếu.',
-    );
-    doc.moveDown(2);
-    doc.font('bold').text('CỤM TRƯỞNG', { align: 'right' });
-  });
+    signature: 'CỤM TRƯỞNG',
+  };
 }
+
+export const renderMinutes = (m: MinutesData) => contentToPdf(minutesContent(m));
+export const renderMinutesDocx = (m: MinutesData) => contentToDocx(minutesContent(m));

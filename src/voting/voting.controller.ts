@@ -16,7 +16,7 @@ import { CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
 import { etag, parseIfMatch } from '../nominations/http-headers';
-import { BallotDto, CreateSessionDto, ListSessionsQuery, SessionEventDto } from './voting.dto';
+import { BallotDto, CreateSessionDto, ListSessionsQuery, MinutesQuery, SessionEventDto } from './voting.dto';
 import { VotingService } from './voting.service';
 
 @ApiTags('voting')
@@ -72,17 +72,18 @@ export class VotingController {
   }
 
   @Get(':id/minutes')
-  @ApiOperation({ summary: 'The minutes of the vote (PDF), once certified' })
+  @ApiOperation({ summary: 'The minutes of the vote (PDF, or DOCX with format=docx), once certified' })
   async minutes(
     @CurrentUser() user: Principal,
     @Param('id', UuidParam) id: string,
+    @Query() query: MinutesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { stream, sha256, year } = await this.voting.minutes(user, id);
-    void reply.header('etag', `"${sha256}"`);
+    const { document, stream, contentType } = await this.voting.minutes(user, id, query.format ?? 'pdf');
+    void reply.header('etag', `"${document.sha256}"`);
     return new StreamableFile(stream, {
-      type: 'application/pdf',
-      disposition: `attachment; filename="bien-ban-binh-xet-${year}.pdf"`,
+      type: contentType,
+      disposition: `attachment; filename="${document.fileName}"`,
     });
   }
 }

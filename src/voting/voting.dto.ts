@@ -89,3 +89,8 @@ export class ListSessionsQuery {
   @Max(2100)
   year?: number;
 }
+
+export class MinutesQuery {
+  @ApiPropertyOptional({ enum: ['pdf', 'docx'] }) @IsOptional() @IsIn(['pdf', 'docx']) format?:
+    'pdf' | 'docx';
+}

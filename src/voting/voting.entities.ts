@@ -38,12 +38,6 @@ export class VotingSessionEntity {
   @Column({ name: 'closes_at', type: 'timestamptz', nullable: true })
   closesAt!: Date | null;
 
-  @Column({ name: 'minutes_storage_key', type: 'varchar', length: 64, nullable: true })
-  minutesStorageKey!: string | null;
-
-  @Column({ name: 'minutes_sha256', type: 'char', length: 64, nullable: true })
-  minutesSha256!: string | null;
-
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 

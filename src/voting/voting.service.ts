@@ -14,12 +14,11 @@ import { AwardsService } from '../awards/awards.service';
 import { SYSTEM_ACTOR } from '../engine/actor';
 import { sql } from '../engine/sql';
 import { WorkflowEngine, type InstanceView } from '../engine/workflow-engine.service';
-import { FileStorage } from '../files/file-storage.service';
-import { DocumentsService } from '../nominations/documents.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService, type Standing } from '../organizations/standing.service';
-import { renderMinutes } from './minutes';
+import { renderMinutes, renderMinutesDocx, type MinutesData } from './minutes';
+import { GeneratedDocumentsService, toGeneratedView } from '../documents/generated-documents.service';
 import { quorumMet, required, tally, type TallyCandidate } from './tally';
 import {
   type SessionItem,
@@ -57,8 +56,7 @@ export class VotingService implements OnModuleInit {
     private readonly awards: AwardsService,
     private readonly organizations: OrganizationsService,
     private readonly standings: StandingService,
-    private readonly documents: DocumentsService,
-    private readonly storage: FileStorage,
+    private readonly generated: GeneratedDocumentsService,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -202,8 +200,6 @@ export class VotingService implements OnModuleInit {
         items,
         eligibleOrgIds: eligible,
         closesAt: input.closesAt ? new Date(input.closesAt) : null,
-        minutesStorageKey: null,
-        minutesSha256: null,
         createdBy: principal.userId,
         createdAt: new Date(),
       });
@@ -467,7 +463,7 @@ export class VotingService implements OnModuleInit {
       code: string;
       name_vi: string;
     }[];
-    const pdf = await renderMinutes({
+    const data: MinutesData = {
       clusterName: cluster.nameVi,
       year: session.year,
       certifiedAt: new Date(),
@@ -512,27 +508,37 @@ export class VotingService implements OnModuleInit {
             };
           }),
       })),
+    };
+    const subject = {
+      subjectType: 'votingSession',
+      subjectId: session.id,
+      organizationIds: [...session.eligibleOrgIds, session.clusterId],
+    };
+    const fileName = `bien-ban-binh-xet-${session.year}`;
+    const pdf = await this.generated.create(tx, {
+      ...subject,
+      kind: 'voteMinutes',
+      format: 'pdf',
+      fileName: `${fileName}.pdf`,
+      content: await renderMinutes(data),
+      createdBy: null,
     });
-    const stored = await this.storage.put(pdf);
-    await tx.query(`UPDATE voting_sessions SET minutes_storage_key = $2, minutes_sha256 = $3 WHERE id = $1`, [
-      session.id,
-      stored.key,
-      stored.sha256,
-    ]);
-    const fileName = `bien-ban-binh-xet-${session.year}.pdf`;
-    for (const r of results) {
-      await this.documents.record(tx, {
-        nominationId: r.nominationId,
-        kind: 'voteMinutes',
-        fileName,
-        contentType: 'application/pdf',
-        stored,
-        uploadedBy: null,
-        uploadedByOrg: null,
-        generated: true,
-      });
-    }
-    return { sha256: stored.sha256, size: stored.size };
+    const docx = await this.generated.create(tx, {
+      ...subject,
+      kind: 'voteMinutes',
+      format: 'docx',
+      fileName: `${fileName}.docx`,
+      content: await renderMinutesDocx(data),
+      createdBy: null,
+    });
+    // The PDF is the frozen minutes in every candidate's dossier; FORWARD requires it.
+    await this.generated.attach(
+      tx,
+      pdf,
+      results.map((r) => r.nominationId),
+      'voteMinutes',
+    );
+    return { pdf: { id: pdf.id, sha256: pdf.sha256 }, docx: { id: docx.id, sha256: docx.sha256 } };
   }
 
   // ---- reads -------------------------------------------------------------------------------------------------
@@ -649,18 +655,29 @@ export class VotingService implements OnModuleInit {
         round,
         codes: receipts.filter((r) => r.round === round).map((r) => r.code),
       })),
-      minutes: session.minutesSha256 ? { sha256: session.minutesSha256 } : null,
+      minutes: await this.minutesDocuments(id, tx),
     };
   }
 
-  async minutes(principal: Principal, id: string) {
-    const { session } = await this.visible(principal, id);
-    if (!session.minutesStorageKey)
-      throw VotingErrors.invalid('NO_MINUTES', 'The minutes exist once the result is certified');
+  private async minutesDocuments(id: string, tx?: EntityManager) {
+    const docs = await this.generated.latest('votingSession', id, 'voteMinutes', tx);
+    if (docs.length === 0) return null;
+    const pdf = docs.find((d) => d.format === 'pdf');
+    const docx = docs.find((d) => d.format === 'docx');
     return {
-      stream: this.storage.open(session.minutesStorageKey),
-      sha256: session.minutesSha256!,
-      year: session.year,
+      sha256: pdf?.sha256 ?? null,
+      pdf: pdf ? toGeneratedView(pdf) : null,
+      docx: docx ? toGeneratedView(docx) : null,
     };
+  }
+
+  /** The certified minutes, as frozen at certification (PDF, or DOCX for editing). */
+  async minutes(principal: Principal, id: string, format: 'pdf' | 'docx') {
+    await this.visible(principal, id);
+    const doc = (await this.generated.latest('votingSession', id, 'voteMinutes')).find(
+      (d) => d.format === format,
+    );
+    if (!doc) throw VotingErrors.invalid('NO_MINUTES', 'The minutes exist once the result is certified');
+    return this.generated.open(principal, doc.id);
   }
 }

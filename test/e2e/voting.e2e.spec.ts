@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { startTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
@@ -257,15 +258,101 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
       'SUBMIT',
       'ACCEPT',
       'VOTE_OPENED',
+      'DOCUMENT_ATTACHED',
       'VOTE_PASSED',
     ]);
+    expect(history.body.entries[4].payload).toMatchObject({
+      kind: 'voteMinutes',
+      sha256: certified.body.minutes.sha256,
+    });
+    // The same minutes as DOCX, frozen with the PDF at certification.
+    const docx = await fetch(`${t.url}/voting-sessions/${sessionId}/minutes?format=docx`, {
+      headers: { authorization: `Bearer ${leader.token}` },
+    });
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
   });
 
-  it('forwards the selected units and carries them to the decision', async () => {
+  /** Downloads a generated document and returns its text (PDF extracted; DOCX from word/document.xml). */
+  async function documentText(who: Http, path: string): Promise<string> {
+    const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${who.token}` } });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (bytes.subarray(0, 4).toString('latin1') === '%PDF')
+      return (await pdfParse(bytes)).text.replace(/\s+/g, ' ');
+    const zip = await JSZip.loadAsync(bytes);
+    return (await zip.file('word/document.xml')!.async('string'))
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+  }
+
+  it("issues the cluster's proposal, forwards the selected units, and carries them to the decision", async () => {
+    const proposal = await leader.post(`${cluster2023}/proposal`, { format: 'pdf' });
+    expect(proposal.status).toBe(201);
+    expect(proposal.body).toMatchObject({
+      kind: 'clusterProposal',
+      format: 'pdf',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const proposalText = await documentText(leader, proposal.body.download);
+    for (const expected of [
+      'TỜ TRÌNH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2023',
+      'Kính gửi: Ban Thi đua – Khen thưởng Trung ương',
+      'Cờ thi đua của Chính phủ',
+      'Bằng khen của Thủ tướng Chính phủ',
+      'Nam Định',
+      'Hưng Yên',
+      'Quảng Ninh',
+      '77,8 %',
+    ]) {
+      expect(proposalText).toContain(expected);
+    }
+    expect(proposalText).not.toContain('Bắc Ninh (');
+    const proposalDocx = await leader.post(`${cluster2023}/proposal`, { format: 'docx' });
+    expect(await documentText(leader, proposalDocx.body.download)).toContain(
+      'Cụm thi đua các tỉnh Đồng bằng sông Hồng',
+    );
+    expect((await officers.vinhphuc.post(`${cluster2023}/proposal`, { format: 'pdf' })).status).toBe(403);
+    const dossier = await officers.namdinh.get(`/nominations/${flag}/documents`);
+    expect(dossier.body.map((d: { kind: string }) => d.kind)).toEqual(
+      expect.arrayContaining(['clusterProposal', 'voteMinutes']),
+    );
+
     for (const id of [flag, certificates.hungyen, certificates.quangninh]) {
       expect((await step(leader, id, 'FORWARD')).state).toBe('centralAppraisal');
       await step(board, id, 'APPRAISAL_PASSED');
       await step(secretary, id, 'COUNCIL_APPROVED');
+    }
+    // The Board's lists for the Prime Minister, per award: stored, hashed, linked from dossier and history.
+    const flagList = await board.post('/reports/pm-list', {
+      year: 2023,
+      awardType: 'GOVERNMENT_FLAG',
+      format: 'pdf',
+    });
+    expect(flagList.status).toBe(201);
+    const flagText = await documentText(board, flagList.body.download);
+    expect(flagText).toContain(
+      'DANH SÁCH ĐỀ NGHỊ THỦ TƯỚNG CHÍNH PHỦ TẶNG CỜ THI ĐUA CỦA CHÍNH PHỦ NĂM 2023',
+    );
+    expect(flagText).toContain('Nam Định');
+    const certificateList = await board.post('/reports/pm-list', {
+      year: 2023,
+      awardType: 'PM_CERTIFICATE',
+      format: 'docx',
+    });
+    const certificateText = await documentText(board, certificateList.body.download);
+    expect(certificateText).toContain('Hưng Yên');
+    expect(certificateText).toContain('Quảng Ninh');
+    expect(
+      (await leader.post('/reports/pm-list', { year: 2023, awardType: 'GOVERNMENT_FLAG', format: 'pdf' }))
+        .status,
+    ).toBe(403);
+    const history = await board.get(`/nominations/${flag}/history`);
+    const attached = history.body.entries
+      .filter((e: { event: string }) => e.event === 'DOCUMENT_ATTACHED')
+      .map((e: { payload: { kind: string } }) => e.payload.kind);
+    expect(attached).toEqual(['voteMinutes', 'clusterProposal', 'clusterProposal', 'boardSubmission']);
+
+    for (const id of [flag, certificates.hungyen, certificates.quangninh]) {
       const decided = await step(pmOffice, id, 'PM_DECIDED', {
         outcome: 'awarded',
         decisionNumber: '1624/QĐ-TTg',
@@ -273,8 +360,8 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
       });
       expect(decided.state).toBe('awarded');
     }
-    // The flag quota (1) is used: a second flag nomination of the cluster cannot be forwarded.
-    expect((await officers.namdinh.get(`/nominations/${flag}`)).body.state).toBe('awarded');
+    const summary = await board.get(`/reports/summary?year=2023&clusterId=${CLUSTER}`);
+    expect(summary.body.totals.awarded).toBe(3);
   });
 
   it('installs the 2024 leadership the results propose: Nam Định leads, Hải Dương and Ninh Bình deputise', async () => {

@@ -46,6 +46,7 @@ const EXAMPLES: Record<string, NominationEvent> = {
   WITHDRAW: { type: 'WITHDRAW', reason: 'the unit withdrew' },
   DEADLINE: { type: 'DEADLINE', key: 'response' },
   REMINDER: { type: 'REMINDER', key: 'response' },
+  DOCUMENT_ATTACHED: { type: 'DOCUMENT_ATTACHED', documentId: 'd1', kind: 'voteMinutes', sha256: 'ab' },
 };
 
 /** Where each accepted (state, event) pair leads; every pair not listed must be refused. */
@@ -83,6 +84,11 @@ const EXPECTED: Record<string, Record<string, string>> = {
   rejected: {},
   withdrawn: {},
 };
+
+// Reminders and generated documents are taken in every active state without changing it.
+for (const accepted of Object.values(EXPECTED)) {
+  if (accepted.REMINDER) accepted.DOCUMENT_ATTACHED = accepted.REMINDER;
+}
 
 const start = () => initialTransition(nominationMachine, { nominationId: 'n1', route: 'cluster', policy })[0];
 const at = (state: string, context: Partial<NominationContext> = {}) =>
@@ -129,7 +135,13 @@ describe('nomination machine', () => {
   }
 
   it('lists the events a state accepts', () => {
-    expect(acceptedEventTypes(at('submitted'))).toEqual(['ACCEPT', 'REMINDER', 'RETURN', 'WITHDRAW']);
+    expect(acceptedEventTypes(at('submitted'))).toEqual([
+      'ACCEPT',
+      'DOCUMENT_ATTACHED',
+      'REMINDER',
+      'RETURN',
+      'WITHDRAW',
+    ]);
     expect(acceptedEventTypes(at('awarded'))).toEqual([]);
   });
 

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { NominationsModule } from '../nominations/nominations.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { GeneratedDocumentsController } from './generated-documents.controller';
+import { GeneratedDocumentsService } from './generated-documents.service';
+
+@Global()
+@Module({
+  imports: [NominationsModule, OrganizationsModule],
+  controllers: [GeneratedDocumentsController],
+  providers: [GeneratedDocumentsService],
+  exports: [GeneratedDocumentsService],
+})
+export class DocumentsModule {}
