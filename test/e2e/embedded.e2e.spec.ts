@@ -53,15 +53,19 @@ describe('the embedded default, started like `npm start`', () => {
     app.stderr!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     exit = new Promise((resolve) => app.on('exit', (code) => resolve(code)));
     http = new Http(`http://127.0.0.1:${port}`);
-    await eventually(
+    const exited = exit.then((code) => {
+      throw new Error(`the application exited (${code}) before it was ready:\n${stdout.slice(-3000)}`);
+    });
+    const ready = eventually(
       async () => {
-        expect(app.exitCode).toBeNull();
         const res = await http.get('/health/ready').catch(() => ({ status: 0 }));
         expect(res.status).toBe(200);
       },
       90_000,
       250,
     );
+    await Promise.race([ready, exited]);
+    exited.catch(() => undefined);
   });
 
   afterAll(async () => {
