@@ -15,3 +15,11 @@ for (const w of WORKFLOWS) {
 }
 fs.writeFileSync(file, text);
 console.log(`updated ${path.relative(process.cwd(), file)}`);
+
+// The README's "who is told what" table, from the notification rules.
+const { notificationRulesMarkdown } = require('../dist/src/notifications/rules-table');
+const readme = path.join(__dirname, '../README.md');
+let readmeText = fs.readFileSync(readme, 'utf8');
+const rules = `<!-- notification-rules -->\n${notificationRulesMarkdown()}\n<!-- /notification-rules -->`;
+readmeText = readmeText.replace(/<!-- notification-rules -->[\s\S]*?<!-- \/notification-rules -->/, rules);
+fs.writeFileSync(readme, readmeText);

@@ -140,11 +140,9 @@ export class GeneratedDocumentsService {
     kind: string,
     tx?: EntityManager,
   ): Promise<GeneratedDocumentEntity[]> {
-    return (tx ?? this.dataSource.manager)
-      .getRepository(GeneratedDocumentEntity)
-      .find({
-        where: { subjectType, subjectId, kind: kind as GeneratedDocumentEntity['kind'] },
-        order: { createdAt: 'DESC' },
-      });
+    return (tx ?? this.dataSource.manager).getRepository(GeneratedDocumentEntity).find({
+      where: { subjectType, subjectId, kind: kind as GeneratedDocumentEntity['kind'] },
+      order: { createdAt: 'DESC' },
+    });
   }
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { NOTIFICATION_RULES } from '../../src/notifications/recipients';
+import { notificationRulesMarkdown } from '../../src/notifications/rules-table';
 import { WORKFLOWS } from '../../workflows';
 import { toMermaid } from '../../workflows/diagram';
 
@@ -32,5 +35,25 @@ describe('who is told what', () => {
       ).toBe(`${template}:true:true`);
     }
     expect(toMermaid(WORKFLOWS[0].machine)).toContain('stateDiagram-v2');
+  });
+});
+
+describe("the README's table of who is told what", () => {
+  it('is the table in code (run `npm run diagrams` after changing the rules)', () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const block = /<!-- notification-rules -->([\s\S]*?)<!-- \/notification-rules -->/.exec(readme)![1];
+    // Prettier pads the cells; compare the cells themselves.
+    const cells = (table: string) =>
+      table
+        .trim()
+        .split('\n')
+        .filter((line) => !/^\|\s*-/.test(line))
+        .map((line) =>
+          line
+            .split('|')
+            .map((c) => c.trim())
+            .join('|'),
+        );
+    expect(cells(block)).toEqual(cells(notificationRulesMarkdown()));
   });
 });
