@@ -1,5 +1,13 @@
 import { and, assign, setup } from 'xstate';
 import type { WorkflowDefinition } from './definition';
+import {
+  APPRAISAL,
+  DOSSIER_EVENTS,
+  DOSSIER_GUARD_ERRORS,
+  dossierGuards,
+  RESPONSE,
+  responseDeadline,
+} from './dossier-rules';
 import { effectActions } from './effects';
 
 /** The part of the award policy a nomination carries from the day it was created (policy is data). */
@@ -77,18 +85,6 @@ export type NominationEvent =
   | { type: 'REMINDER'; key: string }
   | { type: 'DOCUMENT_ATTACHED'; documentId: string; kind: string; sha256: string };
 
-const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
-
-const APPRAISAL = 'appraisal';
-const RESPONSE = 'response';
-
-const responseDeadline = (context: NominationContext, dueDate?: string) => ({
-  key: RESPONSE,
-  event: { type: 'DEADLINE', key: RESPONSE },
-  ...(dueDate ? { at: dueDate } : { workingDays: context.policy.responseWorkingDays }),
-  remindAtShare: context.policy.reminderShare,
-});
-
 export const nominationMachine = setup({
   types: {
     context: {} as NominationContext,
@@ -96,12 +92,7 @@ export const nominationMachine = setup({
     input: {} as NominationInput,
   },
   guards: {
-    hasRequiredDocuments: ({ context, event }) => {
-      const dossier = (event as { dossier?: DossierFacts }).dossier;
-      const kinds = new Set(dossier?.kinds ?? []);
-      return context.policy.requiredDocuments.every((kind) => kinds.has(kind));
-    },
-    hasReason: ({ event }) => hasText((event as { reason?: unknown }).reason),
+    ...dossierGuards('PM_DECIDED'),
     isDirectRoute: ({ context }) => context.route === 'direct',
     minutesAttached: ({ context, event }) =>
       context.route === 'direct' || (event as { minutesAttached?: boolean }).minutesAttached === true,
@@ -109,14 +100,6 @@ export const nominationMachine = setup({
       const quota = (event as { quota?: { used: number; limit: number } }).quota;
       return !!quota && quota.used < quota.limit;
     },
-    hasDecision: ({ event }) =>
-      event.type === 'PM_DECIDED' &&
-      (event.outcome === 'awarded' || event.outcome === 'rejected') &&
-      hasText(event.decisionNumber) &&
-      hasText(event.decisionDate),
-    decidedToAward: ({ event }) => event.type === 'PM_DECIDED' && event.outcome === 'awarded',
-    lapsesOnExpiry: ({ context, event }) =>
-      event.type === 'DEADLINE' && event.key === RESPONSE && context.policy.lapseOnExpiry,
   },
   actions: {
     ...effectActions,
@@ -405,9 +388,7 @@ export const nominationWorkflow: WorkflowDefinition<typeof nominationMachine> = 
   version: 1,
   machine: nominationMachine,
   events: {
-    SUBMIT: { label: { vi: 'Gửi hồ sơ', en: 'Submit' } },
-    RETURN: { label: { vi: 'Trả lại', en: 'Return' } },
-    RESUBMIT: { label: { vi: 'Gửi lại', en: 'Resubmit' } },
+    ...DOSSIER_EVENTS,
     ACCEPT: { label: { vi: 'Tiếp nhận', en: 'Accept' } },
     VOTE_OPENED: { label: { vi: 'Mở bỏ phiếu', en: 'Vote opened' }, system: true },
     VOTE_PASSED: { label: { vi: 'Đạt số phiếu', en: 'Vote passed' }, system: true },
@@ -419,24 +400,14 @@ export const nominationWorkflow: WorkflowDefinition<typeof nominationMachine> = 
     REQUEST_SUPPLEMENT: { label: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' } },
     SUPPLEMENT: { label: { vi: 'Đã bổ sung', en: 'Supplement sent' } },
     REQUEST_CONSULTATION: { label: { vi: 'Lấy ý kiến hiệp y', en: 'Consult other bodies' } },
-    APPRAISAL_PASSED: { label: { vi: 'Thẩm định đạt', en: 'Appraisal passed' } },
-    APPRAISAL_REJECTED: { label: { vi: 'Thẩm định không đạt', en: 'Appraisal rejected' } },
     COUNCIL_APPROVED: { label: { vi: 'Hội đồng nhất trí', en: 'Council approved' } },
     COUNCIL_REJECTED: { label: { vi: 'Hội đồng không nhất trí', en: 'Council rejected' } },
     PM_DECIDED: {
       label: { vi: 'Ghi nhận quyết định của Thủ tướng', en: "Record the Prime Minister's decision" },
     },
-    WITHDRAW: { label: { vi: 'Rút hồ sơ', en: 'Withdraw' } },
-    DEADLINE: { label: { vi: 'Hết hạn', en: 'Deadline passed' }, system: true },
-    REMINDER: { label: { vi: 'Nhắc hạn', en: 'Reminder' }, system: true },
-    DOCUMENT_ATTACHED: { label: { vi: 'Đính kèm văn bản', en: 'Document attached' }, system: true },
   },
   guardErrors: {
-    hasRequiredDocuments: {
-      code: 'NOMINATION.DOSSIER_INCOMPLETE',
-      message: 'The dossier lacks documents the award policy requires',
-    },
-    hasReason: { code: 'NOMINATION.REASON_REQUIRED', message: 'This action needs a reason' },
+    ...DOSSIER_GUARD_ERRORS,
     isDirectRoute: { code: 'WORKFLOW.TRANSITION_NOT_ALLOWED', message: 'Only on the direct route' },
     minutesAttached: {
       code: 'NOMINATION.VOTE_MINUTES_MISSING',
@@ -446,11 +417,5 @@ export const nominationWorkflow: WorkflowDefinition<typeof nominationMachine> = 
       code: 'NOMINATION.QUOTA_EXCEEDED',
       message: "The cluster's quota for this award is already used",
     },
-    hasDecision: {
-      code: 'NOMINATION.DECISION_INVALID',
-      message: 'A decision needs an outcome, a decision number and a date',
-    },
-    decidedToAward: { code: 'NOMINATION.DECISION_INVALID', message: 'The decision outcome is not valid' },
-    lapsesOnExpiry: { code: 'WORKFLOW.TRANSITION_NOT_ALLOWED', message: 'The deadline does not apply' },
   },
 };

@@ -1,5 +1,13 @@
 import { and, assign, setup } from 'xstate';
 import type { WorkflowDefinition } from './definition';
+import {
+  APPRAISAL,
+  DOSSIER_EVENTS,
+  DOSSIER_GUARD_ERRORS,
+  dossierGuards,
+  RESPONSE,
+  responseDeadline,
+} from './dossier-rules';
 import { effectActions } from './effects';
 import type { DossierFacts, NominationPolicy } from './nomination.machine';
 
@@ -36,31 +44,13 @@ export type ProvincialEvent =
   | { type: 'REMINDER'; key: string }
   | { type: 'DOCUMENT_ATTACHED'; documentId: string; kind: string; sha256: string };
 
-const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
-const APPRAISAL = 'appraisal';
-const RESPONSE = 'response';
-
 export const provincialAwardMachine = setup({
   types: {
     context: {} as ProvincialContext,
     events: {} as ProvincialEvent,
     input: {} as { nominationId: string; policy: NominationPolicy },
   },
-  guards: {
-    hasRequiredDocuments: ({ context, event }) => {
-      const kinds = new Set((event as { dossier?: DossierFacts }).dossier?.kinds ?? []);
-      return context.policy.requiredDocuments.every((kind) => kinds.has(kind));
-    },
-    hasReason: ({ event }) => hasText((event as { reason?: unknown }).reason),
-    hasDecision: ({ event }) =>
-      event.type === 'CHAIRMAN_DECIDED' &&
-      (event.outcome === 'awarded' || event.outcome === 'rejected') &&
-      hasText(event.decisionNumber) &&
-      hasText(event.decisionDate),
-    decidedToAward: ({ event }) => event.type === 'CHAIRMAN_DECIDED' && event.outcome === 'awarded',
-    lapsesOnExpiry: ({ context, event }) =>
-      event.type === 'DEADLINE' && event.key === RESPONSE && context.policy.lapseOnExpiry,
-  },
+  guards: dossierGuards('CHAIRMAN_DECIDED'),
   actions: {
     ...effectActions,
     pinPolicy: assign({
@@ -161,17 +151,7 @@ export const provincialAwardMachine = setup({
     },
     returned: {
       meta: { label: { vi: 'Bị trả lại', en: 'Returned' } },
-      entry: [
-        {
-          type: 'startTimer',
-          params: ({ context }) => ({
-            key: RESPONSE,
-            event: { type: 'DEADLINE', key: RESPONSE },
-            workingDays: context.policy.responseWorkingDays,
-            remindAtShare: context.policy.reminderShare,
-          }),
-        },
-      ],
+      entry: [{ type: 'startTimer', params: ({ context }) => responseDeadline(context) }],
       exit: ['clearOverdue', { type: 'cancelTimer', params: { key: RESPONSE } }],
       on: {
         RESUBMIT: {
@@ -225,30 +205,10 @@ export const provincialAwardWorkflow: WorkflowDefinition<typeof provincialAwardM
   version: 1,
   machine: provincialAwardMachine,
   events: {
-    SUBMIT: { label: { vi: 'Gửi hồ sơ', en: 'Submit' } },
-    RETURN: { label: { vi: 'Trả lại', en: 'Return' } },
-    RESUBMIT: { label: { vi: 'Gửi lại', en: 'Resubmit' } },
-    APPRAISAL_PASSED: { label: { vi: 'Thẩm định đạt', en: 'Appraisal passed' } },
-    APPRAISAL_REJECTED: { label: { vi: 'Thẩm định không đạt', en: 'Appraisal rejected' } },
+    ...DOSSIER_EVENTS,
     CHAIRMAN_DECIDED: {
       label: { vi: 'Ghi nhận quyết định của Chủ tịch', en: "Record the chairman's decision" },
     },
-    WITHDRAW: { label: { vi: 'Rút hồ sơ', en: 'Withdraw' } },
-    DEADLINE: { label: { vi: 'Hết hạn', en: 'Deadline passed' }, system: true },
-    REMINDER: { label: { vi: 'Nhắc hạn', en: 'Reminder' }, system: true },
-    DOCUMENT_ATTACHED: { label: { vi: 'Đính kèm văn bản', en: 'Document attached' }, system: true },
   },
-  guardErrors: {
-    hasRequiredDocuments: {
-      code: 'NOMINATION.DOSSIER_INCOMPLETE',
-      message: 'The dossier lacks documents the award policy requires',
-    },
-    hasReason: { code: 'NOMINATION.REASON_REQUIRED', message: 'This action needs a reason' },
-    hasDecision: {
-      code: 'NOMINATION.DECISION_INVALID',
-      message: 'A decision needs an outcome, a decision number and a date',
-    },
-    decidedToAward: { code: 'NOMINATION.DECISION_INVALID', message: 'The decision outcome is not valid' },
-    lapsesOnExpiry: { code: 'WORKFLOW.TRANSITION_NOT_ALLOWED', message: 'The deadline does not apply' },
-  },
+  guardErrors: DOSSIER_GUARD_ERRORS,
 };

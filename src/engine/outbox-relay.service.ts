@@ -32,6 +32,26 @@ const TIMER_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
+const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
+
+interface RelayRow {
+  id: string;
+  due_at?: Date;
+  generation?: number;
+}
+
+/** A table of committed work and the queue that delivers it. */
+interface RelaySource {
+  name: 'outbox' | 'timers' | 'deliveries';
+  table: string;
+  columns: string;
+  idType: 'bigint' | 'uuid';
+  order: string;
+  firstId: string;
+  queue: Queue;
+  jobs(rows: RelayRow[], now: number): { name: string; data: unknown; opts: JobsOptions }[];
+}
+
 /**
  * Moves committed effects from PostgreSQL into the queue. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so
  * any number of relays can run; the job id is the row id, so enqueueing twice is a no-op. It wakes on
@@ -47,6 +67,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining?: Promise<void>;
   private drainAgain = false;
   private stopped = true;
+  private readonly sources: RelaySource[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,6 +78,64 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(DELIVERIES_QUEUE) private readonly deliveries: Queue,
   ) {
     this.metrics.onCollect(() => this.collectMetrics());
+    const env = config.env;
+    this.sources = [
+      {
+        name: 'outbox',
+        table: 'workflow_outbox',
+        columns: 'id',
+        idType: 'bigint',
+        order: 'id',
+        firstId: '0',
+        queue: effects,
+        jobs: (rows) =>
+          rows.map((r) => ({
+            name: 'deliver',
+            data: { outboxId: String(r.id) },
+            opts: { ...EFFECT_JOB_OPTIONS, jobId: outboxJobId(r.id) },
+          })),
+      },
+      {
+        name: 'timers',
+        table: 'workflow_timers',
+        columns: 'id, due_at',
+        idType: 'uuid',
+        order: 'due_at',
+        firstId: FIRST_UUID,
+        queue: timers,
+        jobs: (rows, now) =>
+          rows.map((r) => ({
+            name: 'fire',
+            data: { timerId: r.id },
+            opts: {
+              ...TIMER_JOB_OPTIONS,
+              jobId: timerJobId(r.id),
+              delay: Math.max(0, r.due_at!.getTime() - now),
+            },
+          })),
+      },
+      {
+        name: 'deliveries',
+        table: 'notification_deliveries',
+        columns: 'id, generation',
+        idType: 'uuid',
+        order: 'created_at',
+        firstId: FIRST_UUID,
+        queue: deliveries,
+        jobs: (rows) =>
+          rows.map((r) => ({
+            name: 'deliver',
+            data: { deliveryId: r.id },
+            opts: {
+              jobId: deliveryJobId(r.id, r.generation!),
+              attempts: env.DELIVERY_ATTEMPTS,
+              backoff: { type: 'exponential', delay: env.DELIVERY_BACKOFF_MS },
+              removeOnComplete: { age: 3600, count: 50_000 },
+              removeOnFail: { age: 14 * 24 * 3600 },
+            },
+          })),
+      },
+    ];
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -104,10 +183,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         do {
           this.drainAgain = false;
-          while (
-            (await this.relayOutbox()) + (await this.relayTimers()) + (await this.relayDeliveries()) >
-            0
-          );
+          let moved: number;
+          do {
+            moved = 0;
+            for (const source of this.sources) moved += (await this.relay(source)).count;
+          } while (moved > 0);
         } while (this.drainAgain);
       } catch (error) {
         this.logger.warn({ error: (error as Error).message }, 'outbox relay failed; will retry');
@@ -118,135 +198,46 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.draining;
   }
 
-  /** Re-enqueues every pending outbox row and timer: a no-op for jobs the queue still has. */
+  /** Re-enqueues every pending row of every source: a no-op for jobs the queue still has. */
   async reconcile(): Promise<{ outbox: number; timers: number; deliveries: number }> {
-    let outbox = 0;
-    let timers = 0;
-    for (let after: string | null = '0'; after !== null;) {
-      const page: { count: number; last: string | null } = await this.relayOutbox(after);
-      outbox += page.count;
-      after = page.last;
-    }
-    for (let after: string | null = '00000000-0000-0000-0000-000000000000'; after !== null;) {
-      const page: { count: number; last: string | null } = await this.relayTimers(after);
-      timers += page.count;
-      after = page.last;
-    }
-    let deliveries = 0;
-    for (let after: string | null = '00000000-0000-0000-0000-000000000000'; after !== null;) {
-      const page: { count: number; last: string | null } = await this.relayDeliveries(after);
-      deliveries += page.count;
-      after = page.last;
+    const counts = { outbox: 0, timers: 0, deliveries: 0 };
+    for (const source of this.sources) {
+      for (let after: string | null = source.firstId; after !== null;) {
+        const page = await this.relay(source, after);
+        counts[source.name] += page.count;
+        after = page.last;
+      }
     }
     await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`,
     );
-    if (outbox + timers + deliveries > 0) {
-      this.logger.log({ outbox, timers, deliveries }, 'reconciled pending effects with the queue');
+    if (counts.outbox + counts.timers + counts.deliveries > 0) {
+      this.logger.log(counts, 'reconciled pending effects with the queue');
     }
-    return { outbox, timers, deliveries };
+    return counts;
   }
 
   /**
-   * Without `after`: claims rows never enqueued (the normal path). With `after`: the next page of every pending
-   * row after that id (reconciliation), returning the last id seen or null at the end.
+   * Moves one batch of a source into its queue. Without `after`: claims rows never enqueued (the normal path).
+   * With `after`: the next page of every pending row after that id (reconciliation); `last` is null at the end.
    */
-  private relayOutbox(): Promise<number>;
-  private relayOutbox(after: string): Promise<{ count: number; last: string | null }>;
-  private async relayOutbox(after?: string): Promise<number | { count: number; last: string | null }> {
+  private async relay(source: RelaySource, after?: string): Promise<{ count: number; last: string | null }> {
     return this.dataSource.transaction(async (tx) => {
-      const { rows } = await sql<{ id: string }>(
+      const { rows } = await sql<RelayRow>(
         tx,
         after === undefined
-          ? `SELECT id FROM workflow_outbox WHERE status = 'pending' AND enqueued_at IS NULL
-              ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
-          : `SELECT id FROM workflow_outbox WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH}
-              FOR UPDATE SKIP LOCKED`,
+          ? `SELECT ${source.columns} FROM ${source.table} WHERE status = 'pending' AND enqueued_at IS NULL
+              ORDER BY ${source.order} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
+          : `SELECT ${source.columns} FROM ${source.table} WHERE status = 'pending' AND id > $1
+              ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         after === undefined ? [] : [after],
       );
-      if (rows.length === 0) return after === undefined ? 0 : { count: 0, last: null };
-      await this.effects.addBulk(
-        rows.map((r) => ({
-          name: 'deliver',
-          data: { outboxId: String(r.id) },
-          opts: { ...EFFECT_JOB_OPTIONS, jobId: outboxJobId(r.id) },
-        })),
-      );
-      await sql(tx, `UPDATE workflow_outbox SET enqueued_at = now() WHERE id = ANY($1::bigint[])`, [
+      if (rows.length === 0) return { count: 0, last: null };
+      await source.queue.addBulk(source.jobs(rows, Date.now()));
+      await sql(tx, `UPDATE ${source.table} SET enqueued_at = now() WHERE id = ANY($1::${source.idType}[])`, [
         rows.map((r) => r.id),
       ]);
-      return after === undefined
-        ? rows.length
-        : { count: rows.length, last: String(rows[rows.length - 1].id) };
-    });
-  }
-
-  private relayTimers(): Promise<number>;
-  private relayTimers(after: string): Promise<{ count: number; last: string | null }>;
-  private async relayTimers(after?: string): Promise<number | { count: number; last: string | null }> {
-    return this.dataSource.transaction(async (tx) => {
-      const { rows } = await sql<{ id: string; due_at: Date }>(
-        tx,
-        after === undefined
-          ? `SELECT id, due_at FROM workflow_timers WHERE status = 'pending' AND enqueued_at IS NULL
-              ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
-          : `SELECT id, due_at FROM workflow_timers WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH}
-              FOR UPDATE SKIP LOCKED`,
-        after === undefined ? [] : [after],
-      );
-      if (rows.length === 0) return after === undefined ? 0 : { count: 0, last: null };
-      const now = Date.now();
-      await this.timers.addBulk(
-        rows.map((r) => ({
-          name: 'fire',
-          data: { timerId: r.id },
-          opts: {
-            ...TIMER_JOB_OPTIONS,
-            jobId: timerJobId(r.id),
-            delay: Math.max(0, r.due_at.getTime() - now),
-          },
-        })),
-      );
-      await sql(tx, `UPDATE workflow_timers SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map((r) => r.id),
-      ]);
-      return after === undefined ? rows.length : { count: rows.length, last: rows[rows.length - 1].id };
-    });
-  }
-
-  /** E-mail and webhook deliveries written by the notify handler: one job per row and generation. */
-  private relayDeliveries(): Promise<number>;
-  private relayDeliveries(after: string): Promise<{ count: number; last: string | null }>;
-  private async relayDeliveries(after?: string): Promise<number | { count: number; last: string | null }> {
-    return this.dataSource.transaction(async (tx) => {
-      const { rows } = await sql<{ id: string; generation: number }>(
-        tx,
-        after === undefined
-          ? `SELECT id, generation FROM notification_deliveries WHERE status = 'pending' AND enqueued_at IS NULL
-              ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
-          : `SELECT id, generation FROM notification_deliveries WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH}
-              FOR UPDATE SKIP LOCKED`,
-        after === undefined ? [] : [after],
-      );
-      if (rows.length === 0) return after === undefined ? 0 : { count: 0, last: null };
-      const env = this.config.env;
-      await this.deliveries.addBulk(
-        rows.map((r) => ({
-          name: 'deliver',
-          data: { deliveryId: r.id },
-          opts: {
-            jobId: deliveryJobId(r.id, r.generation),
-            attempts: env.DELIVERY_ATTEMPTS,
-            backoff: { type: 'exponential', delay: env.DELIVERY_BACKOFF_MS },
-            removeOnComplete: { age: 3600, count: 50_000 },
-            removeOnFail: { age: 14 * 24 * 3600 },
-          },
-        })),
-      );
-      await sql(tx, `UPDATE notification_deliveries SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map((r) => r.id),
-      ]);
-      return after === undefined ? rows.length : { count: rows.length, last: rows[rows.length - 1].id };
+      return { count: rows.length, last: String(rows[rows.length - 1].id) };
     });
   }
 

@@ -25,7 +25,7 @@ import {
   type ListNominationsQuery,
   type UpdateNominationDto,
 } from './nominations.dto';
-import { decodeCursor, encodeCursor } from './cursor';
+import { keysetPage } from '../common/pagination';
 import { foldText } from './search-text';
 
 export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
@@ -178,27 +178,13 @@ export class NominationsService implements OnModuleInit {
   ): Promise<{ items: NominationView[]; nextCursor: string | null }> {
     const standing = await this.standings.of(principal);
     const limit = query.limit ?? 20;
-    const qb = this.filtered(standing, query);
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      qb.andWhere('(n.created_at, n.id) < (:cursorAt, :cursorId)', {
-        cursorAt: cursor.at,
-        cursorId: cursor.id,
-      });
-    }
-    const rows = await qb
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = await keysetPage(this.filtered(standing, query), 'n', query.cursor, limit);
     const instances = await this.engine.readMany(page.map((n) => n.id));
     const items = await this.views(
       page.map((n) => ({ n, instance: instances.get(n.id)!.instance })),
       standing,
     );
-    const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    return { items, nextCursor };
   }
 
   /** Nominations the caller may see that match the list filters (shared by the list, the export and reports). */

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Label } from '../../workflows';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors';
-import { decodeCursor, encodeCursor } from '../nominations/cursor';
+import { keysetPage } from '../common/pagination';
 import type { AudienceContext } from './audience.service';
 import { NotificationEntity } from './notification.entity';
 import type { Audience, RecipientRule } from './recipients';
@@ -63,20 +63,10 @@ export class NotificationsService {
       .createQueryBuilder('n')
       .where('n.user_id = :user', { user: principal.userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor);
-      qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: c.at, id: c.id });
-    }
-    const rows = await qb
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = await keysetPage(qb, 'n', query.cursor, limit);
     return {
       items: page.map((n) => this.view(n, principal.locale)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor,
       unread: await this.unreadCount(principal),
     };
   }

@@ -6,7 +6,7 @@ import type { Role } from '../auth/roles';
 import { DomainError } from '../common/errors';
 import { AppConfig } from '../config/config';
 import { OUTBOX_CHANNEL } from '../engine/workflow-engine.service';
-import { decodeCursor, encodeCursor } from '../nominations/cursor';
+import { keysetPage } from '../common/pagination';
 import { NotificationDeliveryEntity, WebhookEntity } from './delivery.entities';
 import { webhookTargetProblem } from './network-guard';
 import { NOTIFICATION_RULES } from './recipients';
@@ -124,21 +124,8 @@ export class WebhooksService {
       .getRepository(NotificationDeliveryEntity)
       .createQueryBuilder('d')
       .where('d.webhook_id = :id', { id });
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor);
-      qb.andWhere('(d.created_at, d.id) < (:at, :cid)', { at: c.at, cid: c.id });
-    }
-    const rows = await qb
-      .orderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(deliveryView),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-    };
+    const { page, nextCursor } = await keysetPage(qb, 'd', query.cursor, limit);
+    return { items: page.map(deliveryView), nextCursor };
   }
 
   /** Sends a delivery again (for example after a dead letter), as a new job of the same delivery. */
