@@ -13,6 +13,12 @@ const build = spawnSync(
   },
 );
 if (build.status !== 0) process.exit(build.status || 1);
-const app = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], { stdio: 'inherit', cwd: root });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
+// Its own process group: Ctrl-C reaches this script, which asks the service to stop; the service then stops its
+// embedded PostgreSQL itself, after draining, instead of the terminal interrupting the database under it.
+const app = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  stdio: 'inherit',
+  cwd: root,
+  detached: true,
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill('SIGTERM'));
 app.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

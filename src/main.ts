@@ -45,6 +45,19 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Interrupted from a terminal, the embedded PostgreSQL (same process group) stops at the same time as the
+  // service: its connections then end with "terminating connection", which is expected while stopping.
+  process.on('uncaughtException', (error: Error & { code?: string }) => {
+    if (
+      stopping &&
+      (error.code === '57P01' || /terminat|ECONNRESET|Connection terminated/i.test(error.message))
+    ) {
+      logger.warn({ error: error.message }, 'the database went away while stopping');
+      return;
+    }
+    logger.fatal({ error: error.message, stack: error.stack }, 'uncaught exception');
+    process.exit(1);
+  });
 
   try {
     let databaseUrl = env.DATABASE_URL;
