@@ -18,6 +18,7 @@ import { OpsModule } from './ops/ops.module';
 import { QueueModule } from './queue/queue.module';
 import { SeedModule } from './seed/seed.module';
 import { VotingModule } from './voting/voting.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         VotingModule,
         ClustersModule,
         SeedModule,
+        WebModule,
         ...(extra.imports ?? []),
       ],
       providers: [

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
+import { ClustersModule } from '../clusters/clusters.module';
+import { NominationsModule } from '../nominations/nominations.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { VotingModule } from '../voting/voting.module';
+import { AssetsController } from './assets.controller';
+import { AuthPagesController } from './auth-pages.controller';
+import { HomeController } from './home.controller';
+import { MyWorkService } from './my-work.service';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebSessionGuard } from './web-session.guard';
+import { WebSessionService } from './web-session.service';
+
+/**
+ * The web interface: server-rendered pages under /app for the three user groups, calling the same services as
+ * the API (every rule, scope and access check stays in them).
+ */
+@Module({
+  imports: [OrganizationsModule, AwardsModule, NominationsModule, VotingModule, ClustersModule],
+  controllers: [AssetsController, AuthPagesController, HomeController],
+  providers: [WebSessionService, WebSessionGuard, WebExceptionFilter, MyWorkService],
+})
+export class WebModule {}
