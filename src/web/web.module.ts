@@ -6,8 +6,14 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { VotingModule } from '../voting/voting.module';
 import { AssetsController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
+import { ClusterPagesController } from './cluster-pages.controller';
+import { ClusterPagesService } from './cluster-pages.service';
 import { HomeController } from './home.controller';
 import { MyWorkService } from './my-work.service';
+import { NominationPagesController } from './nomination-pages.controller';
+import { NominationPagesService } from './nomination-pages.service';
+import { VotingPagesController } from './voting-pages.controller';
+import { VotingPagesService } from './voting-pages.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebSessionGuard } from './web-session.guard';
 import { WebSessionService } from './web-session.service';
@@ -18,7 +24,22 @@ import { WebSessionService } from './web-session.service';
  */
 @Module({
   imports: [OrganizationsModule, AwardsModule, NominationsModule, VotingModule, ClustersModule],
-  controllers: [AssetsController, AuthPagesController, HomeController],
-  providers: [WebSessionService, WebSessionGuard, WebExceptionFilter, MyWorkService],
+  controllers: [
+    AssetsController,
+    AuthPagesController,
+    HomeController,
+    NominationPagesController,
+    VotingPagesController,
+    ClusterPagesController,
+  ],
+  providers: [
+    WebSessionService,
+    WebSessionGuard,
+    WebExceptionFilter,
+    MyWorkService,
+    NominationPagesService,
+    VotingPagesService,
+    ClusterPagesService,
+  ],
 })
 export class WebModule {}
