@@ -180,6 +180,7 @@ const vi = {
   count: 'Số hồ sơ',
   noOverdue: 'Không có hồ sơ quá hạn.',
   withoutCluster: '(không qua cụm)',
+  truncated: 'Có quá nhiều hồ sơ: số liệu dưới đây chỉ tính 5.000 hồ sơ mới nhất.',
   // admin
   adminTitle: 'Quản trị',
   organizations: 'Tổ chức, đơn vị',
@@ -396,6 +397,7 @@ const en: Messages = {
   count: 'Nominations',
   noOverdue: 'No overdue nominations.',
   withoutCluster: '(no cluster)',
+  truncated: 'Too many nominations: the figures below count the newest 5,000 only.',
   adminTitle: 'Administration',
   organizations: 'Organisations',
   users: 'Users',

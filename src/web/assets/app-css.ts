@@ -95,6 +95,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1r
 dl.facts dt { font-weight: 600; color: var(--muted); }
 dl.facts dd { margin: 0; }
 .login { max-width: 24rem; margin: 2rem auto; }
+pre { overflow-x: auto; background: var(--bg); border: 1px solid var(--line); padding: .5rem; font-size: .85rem; }
 @media (max-width: 40rem) {
   dl.facts { grid-template-columns: 1fr; }
   .top-tools { margin-left: 0; }
