@@ -225,7 +225,7 @@ export function usersPage(
     ctx,
     m.users,
     html`${
-        created &&
+        generatedPassword &&
         html`<div class="alert alert-ok" role="status">
           <p>${createdEmail} – ${m.generatedPassword}:</p>
           <p><span class="receipt" data-password>${generatedPassword}</span></p>
