@@ -29,7 +29,7 @@ export function dashboardPage(ctx: WebContext, form: FormState, data: DashboardD
                     <th scope="col">${m.cluster}</th>
                     <th scope="col">${m.award}</th>
                     ${data.states.map((s) => html`<th scope="col" class="num">${s.label[locale]}</th>`)}
-                    <th scope="col" class="num">${m.total}</th>
+                    <th scope="col" class="num">${m.sum}</th>
                   </tr>
                 </thead>
                 <tbody>
