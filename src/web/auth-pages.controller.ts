@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
 import { Public } from '../auth/decorators';
-import { readCookie } from '../auth/session-cookie';
+import { readCookie, sessionTokenOf } from '../auth/session-cookie';
 import { mapError } from '../common/http-exception.filter';
 import { AppConfig } from '../config/config';
 import { type FormBody, one } from './web-form';
@@ -105,7 +105,7 @@ export class AuthPagesController {
     @Body() body: FormBody,
   ) {
     // Signing out needs the session's CSRF token too, so that another site cannot sign a user out.
-    const token = readCookie(request.headers.cookie, 'thidua_session');
+    const token = sessionTokenOf(request);
     const form = body && typeof body === 'object' ? body : {};
     if (token && !this.sessions.validCsrf(token, request.headers['x-csrf-token'] ?? form._csrf))
       throw WebErrors.csrf();

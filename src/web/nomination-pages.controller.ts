@@ -63,6 +63,8 @@ export class NominationPagesController {
       return page(reply, nominationListPage(ctx, form, await this.pages.list(ctx.principal, value)));
     } catch (error) {
       const refused = refusal(error, ctx.m, ctx.locale, values);
+      // The cursor is not a field of the form: its problem is the page's.
+      if (refused.form.errors.cursor) refused.form.message = refused.form.errors.cursor.join(' ');
       return page(reply, nominationListPage(ctx, refused.form, null), refused.status);
     }
   }

@@ -238,7 +238,6 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
       await page.getByRole('button', { name: 'Đề xuất giao ước' }).click();
       await page.getByRole('button', { name: 'Ký giao ước' }).click();
       expect(await page.locator('[data-signed]').textContent()).toBe('1/9');
-      await screenshot(page, '12-cluster-year');
     });
     await as('board', async (page) => {
       await page.goto('/app/dashboard?year=2023');
@@ -273,6 +272,31 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
       await page.getByRole('button', { name: 'Thêm phiên bản chính sách' }).click();
       expect(await page.locator('#err-rules').isVisible()).toBe(true);
       await screenshot(page, '17-admin-award');
+    });
+  });
+
+  it("the cluster's year: every member signs, a member reports its scores, the leader confirms, the ranking", async () => {
+    for (const slug of Object.keys(PROVINCES).filter((p) => p !== 'thaibinh') as (keyof typeof PROVINCES)[]) {
+      const approver = await person(t, `${slug}.approver`, 'PROVINCE_APPROVER', PROVINCES[slug]);
+      expect((await approver.post(`/clusters/${CLUSTER}/years/2023/agreement/signatures`)).status).toBe(201);
+    }
+    await as('namdinh.officer', async (page) => {
+      await page.goto(`/app/clusters/${CLUSTER}/years/2023`);
+      expect(await page.locator('[data-signed]').textContent()).toBe('9/9');
+      await page.getByLabel(/^Tăng trưởng kinh tế/).fill('150');
+      await page.getByLabel(/^Thu nhập bình quân/).fill('80');
+      await page.getByRole('button', { name: 'Gửi kết quả' }).click();
+      expect(await page.locator('#err-score-GROWTH').textContent()).toContain('0–100');
+      expect(await count('cluster_evaluations')).toBe(0);
+      await page.getByLabel(/^Tăng trưởng kinh tế/).fill('95');
+      await page.getByRole('button', { name: 'Gửi kết quả' }).click();
+      expect(await count('cluster_evaluations')).toBe(1);
+    });
+    await as('thaibinh.leader', async (page) => {
+      await page.goto(`/app/clusters/${CLUSTER}/years/2023`);
+      await page.getByRole('button', { name: 'Xác nhận' }).click();
+      expect(await page.locator('.ranking li').first().textContent()).toContain('Nam Định – 89.00');
+      await screenshot(page, '12-cluster-year');
     });
   });
 });

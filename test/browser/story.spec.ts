@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
+import { eventually } from '../support/eventually';
 import { CLUSTER, person, PROVINCES, type Province } from '../support/people';
 import { pdf } from '../support/story';
 import { launch, screenshot, signIn } from './support/browser';
@@ -119,7 +120,10 @@ describe('the seed story in a browser', () => {
     });
   });
 
-  it('nine member delegates cast their secret ballots and get receipts', async () => {
+  it('nine member delegates cast their secret ballots and get receipts; the leader watches the turnout live', async () => {
+    const watcher = await signIn(browser, t, email('thaibinh.leader'));
+    await watcher.page.goto(`/app/voting-sessions/${sessionId}`);
+    expect(await watcher.page.locator('[data-turnout]').textContent()).toBe('0/9');
     for (const [i, slug] of SLUGS.entries()) {
       await as(`${slug}.voter`, async (page) => {
         await page.getByRole('link', { name: /Cụm thi đua các tỉnh Đồng bằng sông Hồng – 2023/ }).click();
@@ -137,6 +141,11 @@ describe('the seed story in a browser', () => {
       });
     }
     expect(new Set(receipts).size).toBe(9);
+    // htmx polls the turnout every few seconds: the leader's page follows without a reload.
+    await eventually(async () => {
+      expect(await watcher.page.locator('[data-turnout]').textContent()).toBe('9/9');
+    }, 15_000);
+    await watcher.context.close();
   });
 
   it('the leader sees the turnout live, closes, certifies and forwards to the Board', async () => {
