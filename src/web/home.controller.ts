@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { DomainError } from '../common/errors';
 import { UuidParam } from '../common/params';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MyWorkService } from './my-work.service';
@@ -49,6 +50,12 @@ export class HomeController {
   ) {
     await this.notifications.markAllRead(ctx.principal);
     return this.afterInboxChange(ctx, request, reply);
+  }
+
+  /** Any other address under /app: the 404 page (not the API's JSON), once signed in. */
+  @Get('*')
+  notFound(): never {
+    throw new DomainError('not_found', 'REQUEST.NOT_FOUND', 'No such page');
   }
 
   private async afterInboxChange(ctx: WebContext, request: WebRequest, reply: FastifyReply) {

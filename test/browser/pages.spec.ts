@@ -136,6 +136,10 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
       expect(download.status()).toBe(404);
       await page.goto('/app/nominations');
       expect(await page.locator(`a[href="/app/nominations/${namDinhNomination}"]`).count()).toBe(0);
+      // An address that names nothing is a page too.
+      const unknown = await page.goto('/app/no-such-page');
+      expect(unknown?.status()).toBe(404);
+      expect(await page.locator('h1').textContent()).toBe('Không tìm thấy');
       // Administration is not for a province.
       expect((await page.goto('/app/admin/users'))?.status()).toBe(403);
       expect((await page.goto('/app/dashboard'))?.status()).toBe(403);
