@@ -71,7 +71,7 @@ export class VotingPagesController {
         failure = refusal(error, ctx.m, ctx.locale, values);
       }
     } else {
-      failure = { status: 400, form: { values, errors: { items: errors.items ?? [], ...errors } } };
+      failure = { status: 400, form: { values, errors } };
     }
     const clusterId = typeof plain.clusterId === 'string' ? plain.clusterId : '';
     const year = typeof plain.year === 'number' ? plain.year : 0;

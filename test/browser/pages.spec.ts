@@ -162,7 +162,7 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
         'nominee.fullName': 'Trần Thị Hoa',
         'nominee.gender': 'female',
         'nominee.position': 'Giám đốc Sở',
-        summary: 'Chiến sĩ thi đua toàn quốc',
+        summary: 'Chiến sĩ thi đua toàn quốc <img src=x onerror="document.title=1"> & "quotes"',
       };
       const before = await count('nominations');
       const missing = await page.request.post('/app/nominations', { form, maxRedirects: 0 });
@@ -194,6 +194,12 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
       });
       expect(ok.status()).toBe(303);
       expect(await count('nominations')).toBe(before + 1);
+      // What people typed is shown as text, never as markup.
+      await page.goto(ok.headers().location);
+      expect(await page.locator('main').textContent()).toContain(
+        '<img src=x onerror="document.title=1"> & "quotes"',
+      );
+      expect(await page.locator('main img').count()).toBe(0);
       // The session cookie is httpOnly and SameSite=Lax; the API still wants a bearer token.
       const cookie = (await page.context().cookies()).find((c) => c.name === 'thidua_session')!;
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });

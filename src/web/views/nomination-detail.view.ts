@@ -219,7 +219,7 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
   const vote = n.vote as { approvals?: number; share?: number; rank?: number } | null;
   return layout(
     ctx,
-    nominationTitle(ctx, n).value,
+    nominationTitle(ctx, n),
     html`<p>
         ${stateBadge(n.state, n.stateLabel[locale])} <span class="muted">${m.dueAt}:</span>
         ${dueText(ctx, n.dueAt, n.overdue)}

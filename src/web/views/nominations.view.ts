@@ -1,5 +1,5 @@
 import type { NominationView } from '../../nominations/nominations.service';
-import { flag, html, type SafeHtml } from '../html';
+import { flag, html } from '../html';
 import { pick } from '../i18n';
 import type { NominationPagesService } from '../nomination-pages.service';
 import type { WebContext } from '../web-context';
@@ -183,5 +183,6 @@ export function newNominationPage(ctx: WebContext, form: FormState, options: Cre
   );
 }
 
-export const nominationTitle = (ctx: WebContext, n: NominationView): SafeHtml =>
-  html`${n.nominee.name} – ${pick(n.awardType, ctx.locale)} ${n.year}`;
+/** Plain text: the layout escapes it where it is used (the title element and the heading). */
+export const nominationTitle = (ctx: WebContext, n: NominationView): string =>
+  `${n.nominee.name} – ${pick(n.awardType, ctx.locale)} ${n.year}`;
