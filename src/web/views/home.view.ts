@@ -108,7 +108,7 @@ export function homePage(ctx: WebContext, work: MyWork): string {
   return layout(
     ctx,
     m.homeTitle,
-    html`<div class="grid">
+    html`<div class="grid-home">
       <section class="card" aria-labelledby="waiting-title">
         <h2 id="waiting-title">
           ${m.waitingForMe} <span class="badge badge-muted">${work.waiting.length}</span>
