@@ -20,6 +20,7 @@ import { QueueModule } from './queue/queue.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { VotingModule } from './voting/voting.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         ClustersModule,
         ReportsModule,
         SeedModule,
+        WebModule,
         ...(extra.imports ?? []),
       ],
       providers: [

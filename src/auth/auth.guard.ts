@@ -2,10 +2,14 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuthErrors } from './auth.errors';
 import { AuthService } from './auth.service';
-import { type AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './decorators';
+import { type AuthenticatedRequest, IS_PUBLIC, ROLES_KEY, SESSION_COOKIE_KEY } from './decorators';
+import { bearerTokenOf, sessionTokenOf } from './session-cookie';
 import type { Role } from './roles';
 
-/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it further. */
+/**
+ * Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it further. GET routes marked
+ * @AcceptsSessionCookie() also take the web interface's session cookie.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -19,10 +23,11 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!request.principal) {
-      const header = request.headers.authorization;
-      const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      if (!match) throw AuthErrors.unauthenticated();
-      request.principal = await this.auth.verify(match[1]);
+      const cookieAccepted =
+        request.method === 'GET' && this.reflector.getAllAndOverride<boolean>(SESSION_COOKIE_KEY, targets);
+      const token = bearerTokenOf(request) ?? (cookieAccepted ? sessionTokenOf(request) : undefined);
+      if (!token) throw AuthErrors.unauthenticated();
+      request.principal = await this.auth.verify(token);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(request.principal.role)) throw AuthErrors.forbiddenRole();

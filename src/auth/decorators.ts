@@ -5,9 +5,16 @@ import type { Role } from './roles';
 
 export const IS_PUBLIC = 'thidua:public';
 export const ROLES_KEY = 'thidua:roles';
+export const SESSION_COOKIE_KEY = 'thidua:session-cookie';
 
 /** The route needs no token (health, metrics, login). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * A GET route a browser opens directly (the inbox stream, a download): it also accepts the web session cookie.
+ * Only reads: a cookie is sent by the browser on its own, so a route that changes something must not accept it.
+ */
+export const AcceptsSessionCookie = () => SetMetadata(SESSION_COOKIE_KEY, true);
 
 /** Only these roles may call the route (others get 403); scope checks happen in the services. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);

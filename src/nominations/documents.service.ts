@@ -4,7 +4,7 @@ import type { ReadStream } from 'node:fs';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
-import { DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
+import { DOCUMENT_KIND_CODES, DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
 import { ALLOWED_TYPES, detectType, safeFileName } from '../files/content-type';
 import { FileStorage } from '../files/file-storage.service';
 import type { Standing } from '../organizations/standing.service';
@@ -192,17 +192,33 @@ export class DocumentsService {
     return { document: toView(document), stream: this.storage.open(document.storageKey) };
   }
 
-  private assertMayUpload(standing: Standing, n: NominationEntity, state: string, kind: DocumentKind): void {
+  /** The kinds of document the caller may add now (the web interface offers an upload form only for them). */
+  async uploadableKinds(principal: Principal, nominationId: string): Promise<DocumentKind[]> {
+    const { n, standing } = await this.nominations.visible(principal, nominationId);
+    if (!standing.orgActive) return [];
+    const [row] = (await this.dataSource.query(`SELECT state FROM workflow_instances WHERE id = $1`, [
+      nominationId,
+    ])) as { state: string }[];
+    const kinds = this.rulesFor(standing, n)
+      .filter((r) => r.states.includes(row.state))
+      .flatMap((r) => r.kinds);
+    return DOCUMENT_KIND_CODES.filter((k) => kinds.includes(k));
+  }
+
+  private rulesFor(standing: Standing, n: NominationEntity) {
     const facts = {
       route: n.route,
       nominatingOrgId: n.nominatingOrgId,
       clusterId: n.clusterId,
       year: n.year,
     };
-    const mine = UPLOAD_RULES.filter(
-      (r) =>
-        r.roles.includes(standing.role) && hasRelation(r.relation, standing, facts) && r.kinds.includes(kind),
+    return UPLOAD_RULES.filter(
+      (r) => r.roles.includes(standing.role) && hasRelation(r.relation, standing, facts),
     );
+  }
+
+  private assertMayUpload(standing: Standing, n: NominationEntity, state: string, kind: DocumentKind): void {
+    const mine = this.rulesFor(standing, n).filter((r) => r.kinds.includes(kind));
     if (mine.length === 0 || !standing.orgActive) {
       throw NominationErrors.uploadNotAllowed(kind);
     }

@@ -15,7 +15,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {} from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser } from '../auth/decorators';
+import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
 import { DocumentsService, MAX_DOCUMENT_BYTES } from './documents.service';
@@ -165,6 +165,7 @@ export class NominationsController {
   }
 
   @Get(':id/documents/:documentId')
+  @AcceptsSessionCookie()
   @ApiOperation({ summary: 'Download a dossier document' })
   async download(
     @CurrentUser() user: Principal,

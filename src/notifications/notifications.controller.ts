@@ -3,7 +3,7 @@ import { concat, defer, interval, map, merge, mergeMap, type Observable } from '
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CurrentUser } from '../auth/decorators';
+import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
 import { NotificationStream } from './notification-stream.service';
@@ -47,6 +47,7 @@ export class NotificationsController {
   }
 
   @Sse('stream')
+  @AcceptsSessionCookie()
   @ApiOperation({
     summary: 'Server-sent events: `inbox` with the unread count and the newest notification on every change',
   })

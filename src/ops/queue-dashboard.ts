@@ -6,25 +6,16 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
+import { bearerTokenOf, sessionTokenOf } from '../auth/session-cookie';
 import { DomainError } from '../common/errors';
 import { mapError } from '../common/http-exception.filter';
 import { DELIVERIES_QUEUE, EFFECTS_QUEUE, TIMERS_QUEUE } from '../queue/queue.constants';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
-/** The session cookie of the web interface, for administrators who open the dashboard in a browser. */
-export const SESSION_COOKIE = 'thidua_session';
-
-function tokenOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const bearer = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-  if (bearer) return bearer;
-  const cookie = request.headers.cookie ?? '';
-  return cookie
-    .split(';')
-    .map((c) => c.trim().split('='))
-    .find(([name]) => name === SESSION_COOKIE)?.[1];
-}
+// Administrators who open the dashboard in a browser are signed in by the web interface's session cookie.
+const tokenOf = (request: FastifyRequest): string | undefined =>
+  bearerTokenOf(request) ?? sessionTokenOf(request);
 
 /** BullMQ's board at /admin/queues, for administrators only (bearer token or the web session). */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {

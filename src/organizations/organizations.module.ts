@@ -7,6 +7,6 @@ import { StandingService } from './standing.service';
 @Module({
   controllers: [OrganizationsController],
   providers: [OrganizationsService, ClusterLeadershipService, StandingService],
-  exports: [OrganizationsService, StandingService],
+  exports: [OrganizationsService, StandingService, ClusterLeadershipService],
 })
 export class OrganizationsModule {}

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../auth/decorators';
+import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
 import { etag, parseIfMatch } from '../nominations/http-headers';
@@ -72,6 +72,7 @@ export class VotingController {
   }
 
   @Get(':id/minutes')
+  @AcceptsSessionCookie()
   @ApiOperation({ summary: 'The minutes of the vote (PDF, or DOCX with format=docx), once certified' })
   async minutes(
     @CurrentUser() user: Principal,

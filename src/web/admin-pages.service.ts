@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { AuthErrors } from '../auth/auth.errors';
+import type { CreateUserDto } from '../auth/auth.dto';
+import { UsersService } from '../auth/users.service';
+import { AwardsService } from '../awards/awards.service';
+import type { CreatePolicyDto } from '../awards/policy-rules';
+import { ClusterLeadershipService } from '../organizations/cluster-leadership.service';
+import type { CreateOrganizationDto } from '../organizations/organizations.dto';
+import { OrganizationsService } from '../organizations/organizations.service';
+
+/**
+ * Administration through the same services as the admin API. The API restricts these routes with @Roles('ADMIN');
+ * the pages check the same role here, once per call.
+ */
+@Injectable()
+export class AdminPagesService {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly leadership: ClusterLeadershipService,
+    private readonly users: UsersService,
+    private readonly awards: AwardsService,
+  ) {}
+
+  private admin(principal: Principal): void {
+    if (principal.role !== 'ADMIN') throw AuthErrors.forbiddenRole();
+  }
+
+  async organizationList(principal: Principal, includeEnded: boolean) {
+    this.admin(principal);
+    return this.organizations.list({ includeEnded });
+  }
+
+  async createOrganization(principal: Principal, dto: CreateOrganizationDto) {
+    this.admin(principal);
+    return this.organizations.create(dto);
+  }
+
+  async merge(principal: Principal, id: string, successorId: string, effectiveDate: string) {
+    this.admin(principal);
+    return this.organizations.merge(id, successorId, effectiveDate);
+  }
+
+  async clusterYear(principal: Principal, clusterId: string, year: number) {
+    this.admin(principal);
+    const [composition, candidates] = await Promise.all([
+      this.organizations.clusterYear(clusterId, year),
+      this.organizations.list({ includeEnded: true }),
+    ]);
+    return {
+      composition,
+      candidates: candidates.filter((o) => o.kind === 'province' || o.kind === 'ministry'),
+    };
+  }
+
+  async clusters(principal: Principal) {
+    this.admin(principal);
+    return this.organizations.list({ kind: 'cluster', includeEnded: true });
+  }
+
+  async setMembers(principal: Principal, clusterId: string, year: number, ids: string[]) {
+    this.admin(principal);
+    return this.organizations.setMembers(clusterId, year, ids);
+  }
+
+  async setLeadership(
+    principal: Principal,
+    clusterId: string,
+    year: number,
+    leader: string,
+    deputies: string[],
+  ) {
+    this.admin(principal);
+    return this.leadership.install(principal, clusterId, year, leader, deputies);
+  }
+
+  async userList(principal: Principal) {
+    this.admin(principal);
+    const [users, organizations] = await Promise.all([
+      this.users.list({}),
+      this.organizations.list({ includeEnded: false }),
+    ]);
+    return { users, organizations };
+  }
+
+  async createUser(principal: Principal, dto: CreateUserDto) {
+    this.admin(principal);
+    return this.users.create(dto);
+  }
+
+  async setActive(principal: Principal, id: string, active: boolean) {
+    this.admin(principal);
+    return this.users.setActive(id, active);
+  }
+
+  async awardList(principal: Principal) {
+    this.admin(principal);
+    return this.awards.list();
+  }
+
+  async award(principal: Principal, code: string) {
+    this.admin(principal);
+    return this.awards.detail(code);
+  }
+
+  async addPolicy(principal: Principal, code: string, dto: CreatePolicyDto) {
+    this.admin(principal);
+    return this.awards.addPolicy(code, dto, principal.userId);
+  }
+}

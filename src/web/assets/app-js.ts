@@ -1,0 +1,30 @@
+/**
+ * The pages' own script (besides htmx): the live inbox. EventSource sends the session cookie, the stream
+ * (`GET /notifications/stream`) answers `inbox` with the unread count on every change; the badge updates and
+ * the panels that listen for `inbox-changed` reload through htmx.
+ */
+export const APP_JS = `
+(function () {
+  'use strict';
+  var badge = document.querySelector('[data-unread-count]');
+  if (!badge || typeof EventSource === 'undefined') return;
+  var source;
+  function connect() {
+    source = new EventSource('/notifications/stream');
+    source.addEventListener('inbox', function (event) {
+      try {
+        var data = JSON.parse(event.data);
+        badge.textContent = data.unread > 0 ? String(data.unread) : '';
+        document.body.setAttribute('data-inbox-unread', String(data.unread));
+        document.body.dispatchEvent(new CustomEvent('inbox-changed', { bubbles: true }));
+      } catch (e) {}
+    });
+    source.onerror = function () {
+      // The browser reconnects by itself; a closed stream (signed out) is not reopened.
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 5000);
+    };
+  }
+  connect();
+  window.addEventListener('pagehide', function () { if (source) source.close(); });
+})();
+`;

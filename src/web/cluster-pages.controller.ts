@@ -1,0 +1,174 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { CreateAgreementDto } from '../clusters/clusters.dto';
+import { ClustersService } from '../clusters/clusters.service';
+import { UuidParam, YearParam } from '../common/params';
+import { ClusterPagesService } from './cluster-pages.service';
+import { Ctx, type WebContext } from './web-context';
+import { asForm, type FormBody, numeric, one, refusal, validateForm } from './web-form';
+import { page, seeOther } from './web-response';
+import { WebPages } from './web-session.guard';
+import type { FormState } from './views/components.view';
+import { type ClusterForms, clustersPage, clusterYearPage } from './views/cluster.view';
+
+/** `GROWTH | Tăng trưởng kinh tế | 40 | 100` per line, as the API's CriterionDto. */
+function criteria(text: string | undefined): Record<string, unknown>[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [code, name, weight, maxScore] = line.split('|').map((p) => p.trim());
+      return { code, name, weight: numeric(weight), maxScore: numeric(maxScore) };
+    });
+}
+
+function scoresOf(form: FormBody): { values: FormState['values']; scores: Record<string, number> } {
+  const values: FormState['values'] = {};
+  const scores: Record<string, number> = {};
+  for (const key of Object.keys(form)) {
+    if (!key.startsWith('score.')) continue;
+    const text = one(form, key);
+    values[key] = text;
+    const n = numeric(text);
+    scores[key.slice('score.'.length)] = typeof n === 'number' ? n : Number.NaN;
+  }
+  return { values, scores };
+}
+
+@WebPages()
+@Controller('app/clusters')
+export class ClusterPagesController {
+  constructor(
+    private readonly pages: ClusterPagesService,
+    private readonly clusters: ClustersService,
+  ) {}
+
+  @Get()
+  async mine(@Ctx() ctx: WebContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const mine = await this.pages.mine(ctx.principal);
+    if (mine.latest)
+      return seeOther(reply, `/app/clusters/${mine.latest.clusterId}/years/${mine.latest.year}`);
+    return page(reply, clustersPage(ctx, mine));
+  }
+
+  @Get(':id/years/:year')
+  async year(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return page(reply, clusterYearPage(ctx, await this.pages.year(ctx.principal, id, year)));
+  }
+
+  @Post(':id/years/:year/agreement')
+  async createAgreement(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const form = asForm(body);
+    const values = { title: one(form, 'title'), criteria: one(form, 'criteria') };
+    const { value, errors } = validateForm(
+      CreateAgreementDto,
+      { title: values.title, criteria: criteria(values.criteria) },
+      ctx.m,
+      ctx.locale,
+    );
+    const problems = Object.keys(errors);
+    if (problems.length > 0) {
+      const mapped = {
+        ...(errors.title ? { title: errors.title } : {}),
+        ...(problems.some((p) => p.startsWith('criteria')) ? { criteria: [ctx.m.fieldInvalid] } : {}),
+      };
+      return this.rerender(ctx, id, year, reply, 400, { agreement: { values, errors: mapped } });
+    }
+    return this.attempt(ctx, id, year, reply, 'agreement', values, () =>
+      this.clusters.createAgreement(ctx.principal, id, year, value),
+    );
+  }
+
+  @Post(':id/years/:year/agreement/signatures')
+  sign(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.attempt(ctx, id, year, reply, 'sign', {}, () => this.clusters.sign(ctx.principal, id, year));
+  }
+
+  @Post(':id/years/:year/evaluations')
+  scores(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { values, scores } = scoresOf(asForm(body));
+    return this.attempt(ctx, id, year, reply, 'scores', values, () =>
+      this.clusters.submitScores(ctx.principal, id, year, scores),
+    );
+  }
+
+  @Post(':id/years/:year/evaluations/:org/:decision')
+  review(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+    @Param('org', UuidParam) org: string,
+    @Param('decision') decision: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const reason = one(asForm(body), 'reason');
+    if (decision !== 'confirm' && decision !== 'return') {
+      return this.rerender(ctx, id, year, reply, 404, {});
+    }
+    return this.attempt(ctx, id, year, reply, 'review', { reason }, () =>
+      this.clusters.review(ctx.principal, id, year, org, decision, reason),
+    );
+  }
+
+  /** Runs one service call; success goes back to the page, a refusal shows on it next to the form concerned. */
+  private async attempt(
+    ctx: WebContext,
+    id: string,
+    year: number,
+    reply: FastifyReply,
+    form: keyof ClusterForms,
+    values: FormState['values'],
+    work: () => Promise<unknown>,
+  ) {
+    try {
+      await work();
+      return seeOther(reply, `/app/clusters/${id}/years/${year}`);
+    } catch (error) {
+      const refused = refusal(error, ctx.m, ctx.locale, values);
+      const details = (error as { details?: { problems?: string[]; unknown?: string[] } }).details;
+      if (form === 'scores' && details?.problems) {
+        // EVALUATION.INVALID_SCORES names each criterion as "CODE: 0–max": the problem goes next to its input.
+        for (const problem of details.problems) {
+          const [code, range] = problem.split(': ');
+          refused.form.errors[`score.${code}`] = [`${ctx.m.fieldInvalid} (${range})`];
+        }
+      }
+      return this.rerender(ctx, id, year, reply, refused.status, { [form]: refused.form });
+    }
+  }
+
+  private async rerender(
+    ctx: WebContext,
+    id: string,
+    year: number,
+    reply: FastifyReply,
+    status: number,
+    forms: ClusterForms,
+  ) {
+    return page(reply, clusterYearPage(ctx, await this.pages.year(ctx.principal, id, year), forms), status);
+  }
+}

@@ -1,0 +1,201 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type {} from '@fastify/multipart';
+import { UuidParam } from '../common/params';
+import { DocumentsService, MAX_DOCUMENT_BYTES } from '../nominations/documents.service';
+import { CreateNominationDto, ListNominationsQuery } from '../nominations/nominations.dto';
+import { NominationErrors } from '../nominations/nominations.errors';
+import { NominationsService } from '../nominations/nominations.service';
+import { NominationPagesService } from './nomination-pages.service';
+import { Ctx, type WebContext, type WebRequest } from './web-context';
+import { asForm, type FormBody, numeric, one, refusal, validateForm } from './web-form';
+import { page, seeOther } from './web-response';
+import { assertMultipartCsrf, CsrfInMultipart, WebPages } from './web-session.guard';
+import { WebSessionService } from './web-session.service';
+import { emptyForm, type FormState } from './views/components.view';
+import { type DetailForms, nominationPage } from './views/nomination-detail.view';
+import { newNominationPage, nominationListPage } from './views/nominations.view';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The form's fields as the API's CreateNominationDto (same names, so problems land next to their field). */
+function creation(body: FormBody): Record<string, unknown> {
+  const nominee: Record<string, unknown> = {
+    kind: one(body, 'nominee.kind'),
+    organizationId: one(body, 'nominee.organizationId'),
+    fullName: one(body, 'nominee.fullName'),
+    gender: one(body, 'nominee.gender'),
+    position: one(body, 'nominee.position'),
+    femaleShare: numeric(one(body, 'nominee.femaleShare')),
+  };
+  return {
+    awardType: one(body, 'awardType'),
+    year: numeric(one(body, 'year')),
+    clusterId: one(body, 'clusterId'),
+    nominee: Object.fromEntries(Object.entries(nominee).filter(([, v]) => v !== undefined)),
+    summary: one(body, 'summary'),
+  };
+}
+
+@WebPages()
+@Controller('app/nominations')
+export class NominationPagesController {
+  constructor(
+    private readonly pages: NominationPagesService,
+    private readonly nominations: NominationsService,
+    private readonly documents: DocumentsService,
+    private readonly sessions: WebSessionService,
+  ) {}
+
+  @Get()
+  async list(
+    @Ctx() ctx: WebContext,
+    @Query() raw: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = Object.fromEntries(
+      Object.entries(raw ?? {}).filter(([k, v]) => typeof v === 'string' && v !== '' && k !== 'limit'),
+    );
+    const { value, errors } = validateForm(ListNominationsQuery, values, ctx.m, ctx.locale);
+    const form: FormState = { values, errors };
+    if (Object.keys(errors).length > 0) return page(reply, nominationListPage(ctx, form, null), 400);
+    try {
+      return page(reply, nominationListPage(ctx, form, await this.pages.list(ctx.principal, value)));
+    } catch (error) {
+      const refused = refusal(error, ctx.m, ctx.locale, values);
+      // The cursor is not a field of the form: its problem is the page's.
+      if (refused.form.errors.cursor) refused.form.message = refused.form.errors.cursor.join(' ');
+      return page(reply, nominationListPage(ctx, refused.form, null), refused.status);
+    }
+  }
+
+  @Get('new')
+  async newForm(@Ctx() ctx: WebContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return page(reply, newNominationPage(ctx, emptyForm(), await this.pages.createOptions(ctx.principal)));
+  }
+
+  @Post()
+  async create(
+    @Ctx() ctx: WebContext,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const form = asForm(body);
+    const values = Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf'));
+    const { value, errors } = validateForm(CreateNominationDto, creation(form), ctx.m, ctx.locale);
+    let failure: { status: number; form: FormState };
+    if (Object.keys(errors).length === 0) {
+      try {
+        const created = await this.nominations.create(ctx.principal, value);
+        return seeOther(reply, `/app/nominations/${created.body.id}`);
+      } catch (error) {
+        failure = refusal(error, ctx.m, ctx.locale, values);
+      }
+    } else {
+      failure = { status: 400, form: { values, errors } };
+    }
+    const options = await this.pages.createOptions(ctx.principal);
+    return page(reply, newNominationPage(ctx, failure.form, options), failure.status);
+  }
+
+  @Get(':id')
+  async detail(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return page(reply, nominationPage(ctx, await this.pages.detail(ctx.principal, id)));
+  }
+
+  @Post(':id/events')
+  async send(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const form = asForm(body);
+    const type = one(form, 'type') ?? '';
+    // The event's own fields are named `<TYPE>.<field>`: the service validates them and refuses any other.
+    const payload: Record<string, unknown> = {};
+    for (const key of Object.keys(form)) {
+      if (!key.startsWith(`${type}.`)) continue;
+      const field = key.slice(type.length + 1);
+      const text = one(form, key);
+      if (text === undefined) continue;
+      payload[field] =
+        field === 'bodies'
+          ? text
+              .split(',')
+              .map((b) => b.trim())
+              .filter(Boolean)
+          : text;
+    }
+    const version = one(form, 'version');
+    const key = one(form, 'idempotencyKey');
+    try {
+      await this.nominations.sendEvent(
+        ctx.principal,
+        id,
+        { type, payload },
+        {
+          expectedVersion: version && /^\d{1,9}$/.test(version) ? Number(version) : undefined,
+          idempotencyKey: key && IDEMPOTENCY_KEY.test(key) ? key : undefined,
+        },
+      );
+      return seeOther(reply, `/app/nominations/${id}`);
+    } catch (error) {
+      const values = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith(`${type}.`)));
+      const refused = refusal(error, ctx.m, ctx.locale, values, (f) => f.replace(/^payload\./, `${type}.`));
+      const forms: DetailForms =
+        refused.status === 412
+          ? { notice: ctx.m.staleVersion }
+          : { event: { type, form: refused.form }, notice: refused.form.message };
+      const detail = await this.pages.detail(ctx.principal, id);
+      return page(reply, nominationPage(ctx, detail, forms), refused.status);
+    }
+  }
+
+  @Post(':id/documents')
+  @CsrfInMultipart()
+  async upload(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Req() request: WebRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    let kind = '';
+    try {
+      if (!request.isMultipart()) throw NominationErrors.documentMissing();
+      const file = await request.file().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT')
+          throw NominationErrors.documentTooLarge(MAX_DOCUMENT_BYTES);
+        throw NominationErrors.documentMissing();
+      });
+      // Before anything else: the form's CSRF token (a field ahead of the file).
+      try {
+        assertMultipartCsrf(this.sessions, request, (file?.fields ?? {}) as Record<string, unknown>);
+      } catch (error) {
+        file?.file.resume(); // drain the upload: the answer is a refusal either way
+        throw error;
+      }
+      const field = file?.fields.kind;
+      kind = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '';
+      if (!file || file.fieldname !== 'file' || !file.filename) throw NominationErrors.documentMissing();
+      const content = await file.toBuffer().catch(() => {
+        throw NominationErrors.documentTooLarge(MAX_DOCUMENT_BYTES);
+      });
+      await this.documents.upload(ctx.principal, id, kind, { fileName: file.filename, content });
+      return seeOther(reply, `/app/nominations/${id}`);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'WEB.CSRF_INVALID') throw error;
+      const refused = refusal(error, ctx.m, ctx.locale, { kind });
+      // A problem with the file itself belongs next to the file input.
+      const upload: FormState = refused.form.message
+        ? { values: { kind }, errors: { file: [refused.form.message] } }
+        : refused.form;
+      const detail = await this.pages.detail(ctx.principal, id);
+      return page(reply, nominationPage(ctx, detail, { upload }), refused.status);
+    }
+  }
+}

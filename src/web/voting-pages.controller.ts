@@ -1,0 +1,175 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { UuidParam, YearParam } from '../common/params';
+import { BallotDto, CreateSessionDto } from '../voting/voting.dto';
+import { VotingService } from '../voting/voting.service';
+import { VotingPagesService } from './voting-pages.service';
+import { Ctx, type WebContext, type WebRequest } from './web-context';
+import { asForm, many, numeric, one, refusal, validateForm } from './web-form';
+import { page, seeOther } from './web-response';
+import { WebPages } from './web-session.guard';
+import { type FormState } from './views/components.view';
+import { livePanel, newSessionPage, sessionPage, sessionsPage, type SessionForms } from './views/voting.view';
+
+/** `2024-03-13T09:00` from a datetime-local input is Vietnamese time (UTC+7, no daylight saving). */
+const localDateTime = (text: string | undefined) =>
+  text && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00+07:00` : text;
+
+@WebPages()
+@Controller('app/voting-sessions')
+export class VotingPagesController {
+  constructor(
+    private readonly pages: VotingPagesService,
+    private readonly voting: VotingService,
+  ) {}
+
+  @Get()
+  async list(@Ctx() ctx: WebContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return page(reply, sessionsPage(ctx, await this.pages.list(ctx.principal)));
+  }
+
+  @Get('new')
+  async newForm(
+    @Ctx() ctx: WebContext,
+    @Query('clusterId', UuidParam) clusterId: string,
+    @Query('year', YearParam) year: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const candidates = await this.pages.candidates(ctx.principal, clusterId, year);
+    return page(reply, newSessionPage(ctx, candidates, { values: {}, errors: {} }));
+  }
+
+  @Post()
+  async create(
+    @Ctx() ctx: WebContext,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const form = asForm(body);
+    const byAward = new Map<string, string[]>();
+    for (const value of many(form, 'candidates')) {
+      const [award, id] = value.split(':');
+      byAward.set(award, [...(byAward.get(award) ?? []), id]);
+    }
+    const values: FormState['values'] = {
+      candidates: many(form, 'candidates'),
+      closesAt: one(form, 'closesAt'),
+    };
+    const plain = {
+      clusterId: one(form, 'clusterId'),
+      year: numeric(one(form, 'year')),
+      items: [...byAward.entries()].map(([awardType, nominationIds]) => ({ awardType, nominationIds })),
+      closesAt: localDateTime(one(form, 'closesAt')),
+    };
+    const { value, errors } = validateForm(CreateSessionDto, plain, ctx.m, ctx.locale);
+    let failure: { status: number; form: FormState };
+    if (Object.keys(errors).length === 0) {
+      try {
+        const created = await this.voting.create(ctx.principal, value);
+        return seeOther(reply, `/app/voting-sessions/${created.id}`);
+      } catch (error) {
+        failure = refusal(error, ctx.m, ctx.locale, values);
+      }
+    } else {
+      failure = { status: 400, form: { values, errors } };
+    }
+    const clusterId = typeof plain.clusterId === 'string' ? plain.clusterId : '';
+    const year = typeof plain.year === 'number' ? plain.year : 0;
+    const candidates = await this.pages.candidates(ctx.principal, clusterId, year);
+    return page(reply, newSessionPage(ctx, candidates, failure.form), failure.status);
+  }
+
+  @Get(':id')
+  async detail(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { session, awards } = await this.pages.session(ctx.principal, id);
+    return page(reply, sessionPage(ctx, session, awards));
+  }
+
+  /** The turnout panel for htmx's poll; when the session has moved on, the whole page reloads. */
+  @Get(':id/live')
+  async live(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Req() request: WebRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { session } = await this.pages.session(ctx.principal, id);
+    const query = request.query as Record<string, string | undefined>;
+    if (query.state !== session.state || query.round !== String(session.round)) {
+      void reply.header('hx-refresh', 'true');
+    }
+    return page(reply, livePanel(ctx, session).value);
+  }
+
+  @Post(':id/events')
+  async send(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const form = asForm(body);
+    const version = one(form, 'version');
+    try {
+      await this.voting.sendEvent(
+        ctx.principal,
+        id,
+        { type: one(form, 'type') ?? '', reason: one(form, 'reason') },
+        version && /^\d{1,9}$/.test(version) ? Number(version) : undefined,
+      );
+      return seeOther(reply, `/app/voting-sessions/${id}`);
+    } catch (error) {
+      const refused = refusal(error, ctx.m, ctx.locale, { reason: one(form, 'reason') });
+      return this.rerender(ctx, id, reply, refused.status, { leader: refused.form });
+    }
+  }
+
+  @Post(':id/ballots')
+  async ballot(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const form = asForm(body);
+    // Every award of the ballot is sent, an empty choice abstaining.
+    const awards = [...new Set(many(form, 'award'))];
+    const values: FormState['values'] = Object.fromEntries(
+      awards.map((a) => [`choice.${a}`, many(form, `choice.${a}`)]),
+    );
+    const plain = {
+      choices: awards.map((awardType) => ({ awardType, nominationIds: many(form, `choice.${awardType}`) })),
+    };
+    const { value, errors } = validateForm(BallotDto, plain, ctx.m, ctx.locale);
+    if (Object.keys(errors).length > 0)
+      return this.rerender(ctx, id, reply, 400, {
+        ballot: { values, errors: {}, message: Object.values(errors).flat().join(' ') },
+      });
+    try {
+      const { receipt } = await this.voting.castBallot(ctx.principal, id, value.choices);
+      return this.rerender(ctx, id, reply, 201, { receipt });
+    } catch (error) {
+      const refused = refusal(error, ctx.m, ctx.locale, values);
+      const details = (error as { details?: { awardType?: string } }).details;
+      const ballot: FormState = details?.awardType
+        ? { values, errors: { [`choice.${details.awardType}`]: [refused.form.message ?? ''] } }
+        : refused.form;
+      return this.rerender(ctx, id, reply, refused.status, { ballot });
+    }
+  }
+
+  private async rerender(
+    ctx: WebContext,
+    id: string,
+    reply: FastifyReply,
+    status: number,
+    forms: SessionForms,
+  ) {
+    const { session, awards } = await this.pages.session(ctx.principal, id);
+    return page(reply, sessionPage(ctx, session, awards, forms), status);
+  }
+}

@@ -1,0 +1,111 @@
+import type { ClassConstructor } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { DomainError } from '../common/errors';
+import { mapError } from '../common/http-exception.filter';
+import { errorText, type Locale, type Messages } from './i18n';
+import type { FormState } from './views/components.view';
+
+/** A urlencoded body as @fastify/formbody parses it. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+export function asForm(body: unknown): FormBody {
+  return body && typeof body === 'object' ? (body as FormBody) : {};
+}
+
+/** One value of a field: the first if it was sent several times; undefined for an empty input. */
+export function one(body: FormBody, name: string): string | undefined {
+  const v = body[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
+}
+
+export function many(body: FormBody, name: string): string[] {
+  const v = body[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((s) => typeof s === 'string' && s !== '');
+}
+
+/** A number from a form field, or the text itself (so that validation names it) when it is not one. */
+export function numeric(text: string | undefined): number | string | undefined {
+  if (text === undefined) return undefined;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+const VI_CONSTRAINTS: Record<string, string> = {
+  isLength: 'Độ dài không hợp lệ.',
+  maxLength: 'Quá dài.',
+  min: 'Nhỏ hơn giá trị cho phép.',
+  max: 'Lớn hơn giá trị cho phép.',
+  isInt: 'Phải là số nguyên.',
+  isNumber: 'Phải là số.',
+  isUuid: 'Hãy chọn một giá trị trong danh sách.',
+  isIn: 'Hãy chọn một giá trị trong danh sách.',
+  matches: 'Sai định dạng.',
+  isEmail: 'Địa chỉ thư điện tử không hợp lệ.',
+  isIso8601: 'Ngày không hợp lệ.',
+};
+
+function flatten(
+  errors: ValidationError[],
+  m: Messages,
+  locale: Locale,
+  prefix = '',
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) {
+      const missing = e.value === undefined || e.value === null || e.value === '';
+      out[field] = missing
+        ? [m.fieldRequired]
+        : locale === 'vi'
+          ? [...new Set(Object.keys(e.constraints).map((k) => VI_CONSTRAINTS[k] ?? m.fieldInvalid))]
+          : Object.values(e.constraints);
+    }
+    Object.assign(out, flatten(e.children ?? [], m, locale, field));
+  }
+  return out;
+}
+
+/** Validates a form with the API's own DTO class: the same rules, the problems keyed by field. */
+export function validateForm<T extends object>(
+  dto: ClassConstructor<T>,
+  plain: Record<string, unknown>,
+  m: Messages,
+  locale: Locale,
+): { value: T; errors: Record<string, string[]> } {
+  const value = plainToInstance(dto, plain);
+  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true });
+  return { value, errors: flatten(errors, m, locale) };
+}
+
+/**
+ * Turns what a service refused into the form's problems: a 4xx with its fields becomes errors next to them
+ * (`rename` maps the service's field names to the form's), anything else the form's message. A 5xx is not
+ * the user's doing and goes on to the error page.
+ */
+export function refusal(
+  error: unknown,
+  m: Messages,
+  locale: Locale,
+  values: FormState['values'],
+  rename: (field: string) => string = (f) => f,
+): { status: number; form: FormState } {
+  const mapped = mapError(error);
+  if (mapped.status >= 500 || mapped.status === 401) throw error;
+  const details = (error instanceof DomainError ? error.details : undefined) ?? {};
+  const errors: Record<string, string[]> = {};
+  const fields = Array.isArray(details.fields)
+    ? (details.fields as { field: string; problems: string[] }[])
+    : [];
+  const text = errorText(locale, mapped.code, mapped.message);
+  for (const f of fields) {
+    errors[rename(f.field)] =
+      locale === 'vi' ? [text === mapped.message ? m.fieldInvalid : text] : f.problems;
+  }
+  if (typeof details.field === 'string') errors[rename(details.field)] = [text];
+  return {
+    status: mapped.status,
+    form: { values, errors, message: Object.keys(errors).length > 0 ? undefined : text },
+  };
+}
