@@ -12,6 +12,28 @@ const steps = [
   ['jest', [bin('jest/bin/jest.js'), ...process.argv.slice(2)]],
 ];
 
+// The browser tests drive Debian's Chromium: install it on a machine that does not have it yet.
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!require('node:fs').existsSync(CHROMIUM)) {
+  process.stdout.write(`\n▶ chromium is missing at ${CHROMIUM}: installing Debian's chromium package\n`);
+  const install = spawnSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (install.status !== 0) {
+    process.stdout.write(
+      '✗ could not install chromium (run `apt-get install chromium` as root, or set CHROMIUM_PATH)\n',
+    );
+    process.exit(1);
+  }
+}
+
 for (const [name, args] of steps) {
   const started = Date.now();
   process.stdout.write(`\n▶ ${name}\n`);
