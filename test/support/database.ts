@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl, PG_ADMIN_URL, TEMPLATE_DATABASE, TEST_DATABASE_PREFIX } from './env';
+import { databaseUrl, PG_ADMIN_URL, TEST_DATABASE_PREFIX, templateDatabase } from './env';
 
 export interface TestDatabase {
   name: string;
@@ -21,7 +21,7 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database for one test file, cloned from the template built by the global setup. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${TEST_DATABASE_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`));
   return {
     name,
     url: databaseUrl(name),

@@ -1,21 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, runMigrationsLocked } from '../../src/database/data-source';
-import { databaseUrl, PG_ADMIN_URL, TEMPLATE_DATABASE, TEST_DATABASE_PREFIX } from './env';
+import { databaseUrl, PG_ADMIN_URL, TEMPLATE_PREFIX, TEST_DATABASE_PREFIX, templateDatabase } from './env';
 
-/** A fingerprint of the migrations: the template database is rebuilt when they change. */
-function migrationsFingerprint(): string {
-  const dir = path.join(__dirname, '../../migrations');
-  const hash = createHash('sha256');
-  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(path.join(dir, file)));
-  return hash.digest('hex').slice(0, 32);
-}
+const DAY_SECONDS = 86_400;
+/** Serialises template building between test runs that start at the same time. */
+const TEMPLATE_LOCK = 0x7468_6964;
 
 /**
- * Builds a migrated template database once per run; each test file clones it (CREATE DATABASE … TEMPLATE),
- * which takes a fraction of a second and isolates files running in parallel.
+ * Builds a migrated template database once per set of migrations; each test file clones it (CREATE DATABASE …
+ * TEMPLATE), which takes a fraction of a second and isolates files running in parallel. Databases that a run
+ * left behind (killed before its teardown) are dropped after a day; younger ones may belong to a run in progress.
  */
 export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: PG_ADMIN_URL });
@@ -27,28 +21,33 @@ export default async function globalSetup(): Promise<void> {
       { cause: error },
     );
   }
+  const now = Math.floor(Date.now() / 1000);
+  const template = templateDatabase();
   try {
-    const fingerprint = migrationsFingerprint();
-    const { rows } = await admin.query(
-      `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`,
-      [TEMPLATE_DATABASE],
+    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    const { rows } = await admin.query<{ datname: string; note: string | null }>(
+      `SELECT datname, shobj_description(oid, 'pg_database') AS note FROM pg_database
+        WHERE starts_with(datname, $1) OR starts_with(datname, $2)`,
+      [TEST_DATABASE_PREFIX, TEMPLATE_PREFIX],
     );
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [
-      TEST_DATABASE_PREFIX,
-    ]);
-    for (const row of stale.rows as { datname: string }[]) {
-      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    for (const { datname, note } of rows) {
+      const created = datname.startsWith(TEST_DATABASE_PREFIX)
+        ? Number(datname.slice(TEST_DATABASE_PREFIX.length).split('_')[0])
+        : Number(note?.split(' ')[1] ?? 0);
+      if (datname !== template && now - created > DAY_SECONDS) {
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
     }
-    if (rows[0]?.note === fingerprint) return;
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    const dataSource = await createDataSource(databaseUrl(TEMPLATE_DATABASE), 2).initialize();
+    if (rows.some((row) => row.datname === template && row.note?.startsWith('ready '))) return;
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${template}`);
+    const dataSource = await createDataSource(databaseUrl(template), 2).initialize();
     try {
       await runMigrationsLocked(dataSource);
     } finally {
       await dataSource.destroy();
     }
-    await admin.query(`COMMENT ON DATABASE ${TEMPLATE_DATABASE} IS '${fingerprint}'`);
+    await admin.query(`COMMENT ON DATABASE ${template} IS 'ready ${now}'`);
   } finally {
     await admin.end();
   }
