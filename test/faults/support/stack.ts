@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { allInvariants } from './invariants';
+import { type AppProcess, spawnApp, startRedis, stopAll, type RedisServer } from './processes';
+import { recordScenario } from './summary';
+import { type Cast, Ledger, seedCast } from './world';
+
+export interface Stack {
+  dbUrl: string;
+  redis: RedisServer;
+  apis: AppProcess[];
+  workers: AppProcess[];
+  cast: Cast;
+  ledger: Ledger;
+  env: Record<string, string>;
+  /** The base URLs of the API processes that are running now. */
+  apiUrls(): string[];
+  teardown(): Promise<void>;
+}
+
+/**
+ * The processes of a scenario: a fresh database cloned from the migrated template (or the given one), a Redis of
+ * its own, and `apis` API and `workers` worker processes of the built application.
+ */
+export async function startStack(options: {
+  apis?: number;
+  workers?: number;
+  dbUrl?: string;
+  env?: Record<string, string>;
+}): Promise<Stack> {
+  let database: TestDatabase | undefined;
+  const dbUrl = options.dbUrl ?? (database = await createTestDatabase()).url;
+  const redis = await startRedis();
+  const env = {
+    DATABASE_URL: dbUrl,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: `f${randomBytes(4).toString('hex')}`,
+    DATABASE_POOL_SIZE: '20',
+    ...options.env,
+  };
+  const apis: AppProcess[] = [];
+  const workers: AppProcess[] = [];
+  const stack: Stack = {
+    dbUrl,
+    redis,
+    apis,
+    workers,
+    cast: undefined as unknown as Cast,
+    ledger: new Ledger(),
+    env,
+    apiUrls: () => {
+      const up = apis.filter((a) => a.running()).map((a) => a.url);
+      return up.length > 0 ? up : apis.map((a) => a.url);
+    },
+    async teardown() {
+      for (const p of [...apis, ...workers]) await p.kill('SIGKILL');
+      await redis.stop();
+      await stopAll();
+      await database?.drop().catch(() => undefined);
+    },
+  };
+  try {
+    // The first process migrates (a no-op on a clone of the template) before the others start.
+    for (let i = 0; i < (options.apis ?? 1); i++)
+      apis.push(await spawnApp(`api${i + 1}`, { ...env, ROLE: 'api' }));
+    for (let i = 0; i < (options.workers ?? 1); i++)
+      workers.push(await spawnApp(`worker${i + 1}`, { ...env, ROLE: 'worker' }));
+    stack.cast = await seedCast(dbUrl);
+  } catch (error) {
+    await stack.teardown();
+    throw error;
+  }
+  return stack;
+}
+
+/** Checks every invariant, records the scenario's counts and returns the violations (the test expects none). */
+export async function finish(
+  stack: Stack,
+  scenario: string,
+  faults: number,
+  started: number,
+  extra: { checked?: number; violations?: string[]; details?: Record<string, unknown> } = {},
+): Promise<string[]> {
+  const result = await allInvariants(stack.dbUrl, stack.ledger);
+  const crashes = [...stack.apis, ...stack.workers].flatMap((p) =>
+    p.crashes.map((c) => `${p.name} crashed (${c.code ?? c.signal}):\n${c.tail}`),
+  );
+  const violations = [...result.violations, ...crashes, ...(extra.violations ?? [])];
+  recordScenario({
+    scenario,
+    requests: stack.ledger.requests,
+    faults,
+    invariantsChecked: result.checked + (extra.checked ?? 0),
+    violations: violations.length,
+    violationList: violations,
+    seconds: Math.round((Date.now() - started) / 1000),
+    details: {
+      nominations: stack.ledger.nominations.size,
+      ackedTransitions: stack.ledger.ackedTransitions,
+      notifyEffects: result.effects,
+      timersFired: result.timers,
+      statuses: stack.ledger.statuses,
+      ...extra.details,
+    },
+  });
+  return violations;
+}
