@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from './errors';
+import { isUnavailableError } from './unavailable';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -20,11 +21,6 @@ const STATUS: Record<ErrorKind, number> = {
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown>; requestId?: string };
 }
-
-/** PostgreSQL error classes that mean the database is unreachable or going away, not that the request was bad. */
-const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[1-4])/;
-const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Client has encountered a connection error|terminating connection|Connection is closed|MaxRetriesPerRequest/i;
 
 interface Mapped {
   status: number;
@@ -86,10 +82,7 @@ export function mapError(exception: unknown): Mapped {
     };
   }
   const sqlState = error?.driverError?.code ?? error?.code;
-  if (
-    (typeof sqlState === 'string' && UNAVAILABLE_SQLSTATE.test(sqlState)) ||
-    UNAVAILABLE_MESSAGE.test(error?.message ?? '')
-  ) {
+  if (isUnavailableError(exception)) {
     return {
       status: 503,
       code: 'SERVICE.UNAVAILABLE',

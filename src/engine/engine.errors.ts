@@ -32,6 +32,16 @@ export const EngineErrors = {
       'IDEMPOTENCY.IN_PROGRESS',
       'A request with this Idempotency-Key is in progress',
     ),
+  /** PostgreSQL is unreachable or went away during the command: nothing was committed, try again (503). */
+  unavailable: (cause: unknown) =>
+    Object.assign(
+      new DomainError(
+        'unavailable',
+        'SERVICE.UNAVAILABLE',
+        'A backing service is unavailable; try again shortly',
+      ),
+      { cause },
+    ),
   unknownMachine: (id: string, version?: number) =>
     new DomainError(
       'invalid',

@@ -18,6 +18,7 @@ import {
 } from '../../workflows';
 import { CalendarService } from '../calendar/calendar.service';
 import { DomainError } from '../common/errors';
+import { isUnavailableError } from '../common/unavailable';
 import { MetricsService } from '../ops/metrics.service';
 import { type Actor, SYSTEM_ACTOR } from './actor';
 import { EngineErrors } from './engine.errors';
@@ -130,6 +131,10 @@ export class WorkflowEngine {
       try {
         return await this.dataSource.transaction(work);
       } catch (error) {
+        if (error instanceof DomainError) throw error;
+        // A lost connection is not the command's fault: it answers 503 (nothing was committed, or the commit's
+        // answer was lost — an Idempotency-Key then replays it).
+        if (isUnavailableError(error)) throw EngineErrors.unavailable(error);
         if (attempt >= 3 || !isRetryable(error)) throw error;
       }
     }

@@ -55,7 +55,7 @@ export class HealthController {
       check(() => this.queue.getJobCounts('waiting')),
     ]);
     const ok = database.status === 'up' && queue.status === 'up';
-    if (!ok) void reply.status(503);
+    if (!ok) void reply.status(503).header('retry-after', '5');
     return {
       status: ok ? 'ok' : 'unavailable',
       checks: { database, queue: { ...queue, backend: this.config.queueBackend } },

@@ -211,6 +211,7 @@ export async function allInvariants(
     v.violations.push(`${bad.what} answered ${bad.status}: ${JSON.stringify(bad.body).slice(0, 300)}`);
   }
   if (ledger.bad.length > 20) v.violations.push(`… and ${ledger.bad.length - 20} more bad answers`);
+  for (const failed of ledger.failedFlows) v.violations.push(`a flow of the load failed: ${failed}`);
   v.checked += ledger.requests;
   return { checked: v.checked, violations: v.violations, effects: effects.effects, timers: timers.fired };
 }

