@@ -60,8 +60,8 @@ export class AwardsService {
     return found;
   }
 
-  async policy(id: string): Promise<AwardPolicyEntity> {
-    return this.dataSource.getRepository(AwardPolicyEntity).findOneByOrFail({ id });
+  async policy(id: string, tx?: EntityManager): Promise<AwardPolicyEntity> {
+    return (tx ?? this.dataSource.manager).getRepository(AwardPolicyEntity).findOneByOrFail({ id });
   }
 
   async list(at = today()): Promise<AwardTypeView[]> {

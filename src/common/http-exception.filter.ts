@@ -119,6 +119,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
           method: request?.method,
           route: request?.routeOptions?.url,
           error: err?.message,
+          ...(err?.cause ? { cause: (err.cause as Error)?.message ?? String(err.cause) } : {}),
           stack: err?.stack,
         },
         'request failed',

@@ -15,7 +15,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     extra: {
       max: poolSize,
       application_name: 'thidua',
-      connectionTimeoutMillis: 5000,
+      // How long a command waits for a pooled connection (and for a new connection to be established): a burst
+      // of requests queues for the pool rather than failing. A server that is down refuses at once (503), so this
+      // only bounds waiting under load or for an unreachable host.
+      connectionTimeoutMillis: 10_000,
       idle_in_transaction_session_timeout: 60_000,
     },
   };

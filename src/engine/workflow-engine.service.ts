@@ -27,6 +27,7 @@ import { GENESIS_HASH, hashEntry, verifyChain, type ChainVerdict, type ChainedEn
 import { isRetryable, sql } from './sql';
 
 export const OUTBOX_CHANNEL = 'thidua_outbox';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_CASCADE_DEPTH = 4;
 
 export interface InstanceRow {
@@ -228,33 +229,11 @@ export class WorkflowEngine {
     opts: SendOptions,
     depth = 0,
   ): Promise<StepResult> {
-    const loaded = await this.lock(tx, instanceId);
-    const { row, definition, snapshot, view } = loaded;
+    const loaded = await this.lockOrRefuse(tx, instanceId, event, opts);
+    const { row, definition, snapshot } = loaded;
+    this.refuse(loaded, event, opts, 'locked');
     const outcome = (o: string) =>
       this.metrics.transitions.inc({ machine: definition.id, event: event.type, outcome: o });
-
-    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
-      outcome('stale');
-      throw EngineErrors.versionMismatch(opts.expectedVersion, row.version);
-    }
-    const allowed = this.allowedEvents(loaded, opts);
-    const isSystemEvent = definition.events[event.type]?.system === true;
-    if (
-      (isSystemEvent && opts.actor.kind !== 'system') ||
-      (opts.entitled && !opts.entitled(event.type, view))
-    ) {
-      outcome('forbidden');
-      throw EngineErrors.notEntitled(event.type, allowed);
-    }
-    if (!accepts(snapshot, event)) {
-      outcome('refused');
-      const refusal = explainRefusal(definition, snapshot, event);
-      throw EngineErrors.notAllowed(refusal.code, refusal.message, {
-        state: row.state,
-        event: event.type,
-        allowedEvents: allowed,
-      });
-    }
 
     const [next, actions] = transition(definition.machine, snapshot, event as never);
     const now = new Date();
@@ -442,8 +421,65 @@ export class WorkflowEngine {
     return this.load(tx, instanceId, true);
   }
 
+  /**
+   * Locks the instance; when another command holds it, first refuses from the committed state what would be
+   * refused anyway — a stale expected version (versions only grow), an actor not entitled, an event type the
+   * state does not handle — so that a burst of conflicting commands is answered at once instead of queueing for
+   * the row lock (each holding a pooled connection while it waits). Guards are evaluated only under the lock.
+   */
+  private async lockOrRefuse(
+    tx: Tx,
+    instanceId: string,
+    event: WorkflowEvent,
+    opts: SendOptions,
+  ): Promise<Loaded> {
+    if (!UUID.test(instanceId)) throw EngineErrors.instanceNotFound(instanceId);
+    const rows = (await tx.query(`SELECT * FROM workflow_instances WHERE id = $1 FOR UPDATE SKIP LOCKED`, [
+      instanceId,
+    ])) as InstanceRow[];
+    if (rows.length > 0) return this.restore(rows[0]);
+    this.refuse(await this.load(tx, instanceId, false), event, opts, 'committed');
+    return this.lock(tx, instanceId);
+  }
+
+  /**
+   * Throws the refusal of an event: stale version (412), system event or actor not entitled (403), event not
+   * accepted (409). On the locked instance every check runs; on the committed state (not locked) only those that
+   * stay true while other commands commit (guards are left to the check under the lock).
+   */
+  private refuse(loaded: Loaded, event: WorkflowEvent, opts: SendOptions, on: 'locked' | 'committed'): void {
+    const { row, definition, snapshot, view } = loaded;
+    const outcome = (o: string) =>
+      this.metrics.transitions.inc({ machine: definition.id, event: event.type, outcome: o });
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
+      if (on === 'committed' && opts.expectedVersion > row.version) return; // it may yet reach that version
+      outcome('stale');
+      throw EngineErrors.versionMismatch(opts.expectedVersion, row.version);
+    }
+    const allowed = () => this.allowedEvents(loaded, opts);
+    const isSystemEvent = definition.events[event.type]?.system === true;
+    if (
+      (isSystemEvent && opts.actor.kind !== 'system') ||
+      (opts.entitled && !opts.entitled(event.type, view))
+    ) {
+      outcome('forbidden');
+      throw EngineErrors.notEntitled(event.type, allowed());
+    }
+    const accepted =
+      on === 'locked' ? accepts(snapshot, event) : acceptedEventTypes(snapshot).includes(event.type);
+    if (!accepted) {
+      outcome('refused');
+      const refusal = explainRefusal(definition, snapshot, event);
+      throw EngineErrors.notAllowed(refusal.code, refusal.message, {
+        state: row.state,
+        event: event.type,
+        allowedEvents: allowed(),
+      });
+    }
+  }
+
   private async load(tx: Tx, instanceId: string, forUpdate: boolean): Promise<Loaded> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(instanceId)) {
+    if (!UUID.test(instanceId)) {
       throw EngineErrors.instanceNotFound(instanceId);
     }
     const rows = (await tx.query(
@@ -560,8 +596,8 @@ export class WorkflowEngine {
         );
         if (rows[0]) start = rows[0].started_at;
       }
-      const dueAt = await this.dueAt(params, start);
-      const reminderAt = await this.reminderAt(params, start, dueAt);
+      const dueAt = await this.dueAt(tx, params, start);
+      const reminderAt = await this.reminderAt(tx, params, start, dueAt);
       ops.push({
         kind: 'start',
         params,
@@ -573,9 +609,9 @@ export class WorkflowEngine {
     return ops;
   }
 
-  private async dueAt(params: StartTimerParams, start: Date): Promise<Date> {
+  private async dueAt(tx: Tx, params: StartTimerParams, start: Date): Promise<Date> {
     if (params.workingDays !== undefined)
-      return (await this.calendar.addWorkingDays(start, params.workingDays)).dueAt;
+      return (await this.calendar.addWorkingDays(start, params.workingDays, tx)).dueAt;
     if (params.at !== undefined) {
       const at = new Date(params.at);
       if (Number.isNaN(at.getTime())) {
@@ -587,12 +623,12 @@ export class WorkflowEngine {
     throw new Error(`timer ${params.key} has no workingDays, at or ms`);
   }
 
-  private async reminderAt(params: StartTimerParams, start: Date, dueAt: Date): Promise<Date> {
+  private async reminderAt(tx: Tx, params: StartTimerParams, start: Date, dueAt: Date): Promise<Date> {
     const share = params.remindAtShare;
     if (share === undefined || !(share > 0 && share < 1)) return new Date(0);
     if (params.workingDays !== undefined && params.workingDays > 1) {
       const days = Math.max(1, Math.floor(params.workingDays * share));
-      const { dueAt: endOfDay } = await this.calendar.addWorkingDays(start, days - 1);
+      const { dueAt: endOfDay } = await this.calendar.addWorkingDays(start, days - 1, tx);
       return new Date(endOfDay.getTime() + 1 + 8 * 3600 * 1000); // 08:00 local on the reminder day
     }
     return new Date(start.getTime() + share * (dueAt.getTime() - start.getTime()));

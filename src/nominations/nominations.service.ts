@@ -161,7 +161,7 @@ export class NominationsService implements OnModuleInit {
     tx?: EntityManager,
   ): Promise<{ n: NominationEntity; standing: Standing }> {
     const n = await (tx ?? this.dataSource.manager).getRepository(NominationEntity).findOneBy({ id });
-    const standing = await this.standings.of(principal);
+    const standing = await this.standings.of(principal, tx);
     if (!n || !maySee(standing, facts(n))) throw NominationErrors.notFound(id);
     return { n, standing };
   }
@@ -529,7 +529,7 @@ export class NominationsService implements OnModuleInit {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `quota:${scope}:${n.awardType}:${n.year}`,
       ]);
-      const policy = await this.awards.policy(n.policyId);
+      const policy = await this.awards.policy(n.policyId, tx);
       const [{ used }] = (await tx.query(
         `SELECT count(*)::int AS used FROM nominations
           WHERE award_type = $1 AND year = $2 AND forwarded_at IS NOT NULL AND state <> 'withdrawn'
@@ -579,7 +579,7 @@ export class NominationsService implements OnModuleInit {
     const manager = tx ?? this.dataSource.manager;
     const orgIds = rows.flatMap(({ n }) => [n.nominatingOrgId, ...(n.clusterId ? [n.clusterId] : [])]);
     const [orgs, types, policies] = await Promise.all([
-      this.organizations.views(orgIds),
+      this.organizations.views(orgIds, tx),
       manager.query(`SELECT code, name_vi, name_en FROM award_types`) as Promise<
         { code: string; name_vi: string; name_en: string }[]
       >,

@@ -77,10 +77,10 @@ export class OrganizationsService {
     return toOrganizationView(await this.get(id));
   }
 
-  async views(ids: string[]): Promise<Map<string, OrganizationView>> {
+  async views(ids: string[], tx?: EntityManager): Promise<Map<string, OrganizationView>> {
     const unique = [...new Set(ids)].filter((id) => UUID.test(id));
     if (unique.length === 0) return new Map();
-    const rows = await this.repo()
+    const rows = await this.repo(tx)
       .createQueryBuilder('o')
       .where('o.id = ANY(:ids)', { ids: unique })
       .getMany();
@@ -175,8 +175,8 @@ export class OrganizationsService {
   }
 
   /** The organisations under this one (its departments), with their lineages. */
-  async descendants(id: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+  async descendants(id: string, tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await (tx ?? this.dataSource.manager).query(
       `WITH RECURSIVE d(id) AS (
          SELECT o.id FROM organizations o WHERE o.parent_id = $1
          UNION SELECT o.id FROM organizations o JOIN d ON o.parent_id = d.id OR o.successor_id = d.id)
@@ -226,8 +226,13 @@ export class OrganizationsService {
   }
 
   /** The clusters (and years) an organisation belongs to. */
-  async clustersOf(orgIds: string[]): Promise<{ clusterId: string; year: number; role: ClusterRole }[]> {
-    const rows: { cluster_id: string; year: number; role: ClusterRole }[] = await this.dataSource.query(
+  async clustersOf(
+    orgIds: string[],
+    tx?: EntityManager,
+  ): Promise<{ clusterId: string; year: number; role: ClusterRole }[]> {
+    const rows: { cluster_id: string; year: number; role: ClusterRole }[] = await (
+      tx ?? this.dataSource.manager
+    ).query(
       `SELECT cluster_id, year, role FROM cluster_memberships WHERE organization_id = ANY($1::uuid[])`,
       [orgIds],
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import { OrganizationsService } from './organizations.service';
@@ -33,9 +34,20 @@ export class StandingService {
     organizations.onChange(() => this.invalidate());
   }
 
-  async of(principal: Pick<Principal, 'role' | 'organizationId'>): Promise<Standing> {
+  /**
+   * The caller's standing. Inside a transaction pass its manager: a cold cache is then filled through the
+   * transaction's own connection, never by waiting for a second pooled connection while holding one (under a
+   * burst every connection would be held by a transaction waiting for another: a pool deadlock).
+   */
+  async of(principal: Pick<Principal, 'role' | 'organizationId'>, tx?: EntityManager): Promise<Standing> {
     const cached = this.cache.get(principal.organizationId);
     let value = cached && Date.now() - cached.at < TTL_MS ? cached.value : undefined;
+    if (!value && tx) {
+      const at = Date.now();
+      const computed = await this.compute(principal.organizationId, tx);
+      this.cache.set(principal.organizationId, { at, value: Promise.resolve(computed) });
+      return { role: principal.role, ...computed };
+    }
     if (!value) {
       value = this.compute(principal.organizationId);
       this.cache.set(principal.organizationId, { at: Date.now(), value });
@@ -48,11 +60,12 @@ export class StandingService {
     this.cache.clear();
   }
 
-  private async compute(organizationId: string): Promise<Omit<Standing, 'role'>> {
-    const org = await this.organizations.get(organizationId);
-    const orgIds = await this.organizations.lineage(organizationId);
-    const descendants = (await Promise.all(orgIds.map((id) => this.organizations.descendants(id)))).flat();
-    const clusters = await this.organizations.clustersOf(orgIds);
+  private async compute(organizationId: string, tx?: EntityManager): Promise<Omit<Standing, 'role'>> {
+    const org = await this.organizations.get(organizationId, tx);
+    const orgIds = await this.organizations.lineage(organizationId, tx);
+    const descendants: string[] = [];
+    for (const id of orgIds) descendants.push(...(await this.organizations.descendants(id, tx)));
+    const clusters = await this.organizations.clustersOf(orgIds, tx);
     return {
       organizationId,
       orgIds,

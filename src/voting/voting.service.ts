@@ -108,7 +108,7 @@ export class VotingService implements OnModuleInit {
     const session = await (tx ?? this.dataSource.manager)
       .getRepository(VotingSessionEntity)
       .findOneBy({ id });
-    const standing = await this.standings.of(principal);
+    const standing = await this.standings.of(principal, tx);
     const member = session && standing.orgIds.some((o) => session.eligibleOrgIds.includes(o));
     if (!session || !(member || isCentral(standing.role) || this.leads(standing, session)))
       throw VotingErrors.notFound(id);

@@ -51,7 +51,7 @@ describe.each([['redis'], ['postgres']] as const)(
         await pg.stop();
         faults++;
         // While it is down: reads and commands answer 503 with Retry-After.
-        const probeUntil = Date.now() + 4000;
+        const probeUntil = Date.now() + scale(12_000, 4000);
         while (Date.now() < probeUntil) {
           const [api] = stack.apiUrls();
           for (const [method, path, body] of [

@@ -279,7 +279,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
         try {
           await c.connect();
         } catch (error) {
-          throw new Error(`PostgreSQL is not up: ${(error as Error).message}\n${log}`);
+          throw new Error(`PostgreSQL is not up: ${(error as Error).message}\n${log}`, { cause: error });
         }
         await c.end();
       },

@@ -79,6 +79,13 @@ export async function startStack(options: {
   return stack;
 }
 
+/** Keeps the processes' output of a failed scenario in `results/logs/` (not committed). */
+export function saveLogs(stack: Stack, scenario: string): void {
+  mkdirSync(LOGS_DIR, { recursive: true });
+  for (const p of [...stack.apis, ...stack.workers])
+    writeFileSync(path.join(LOGS_DIR, `${scenario}-${p.name}.log`), p.output());
+}
+
 /** Checks every invariant, records the scenario's counts and returns the violations (the test expects none). */
 export async function finish(
   stack: Stack,
@@ -92,11 +99,7 @@ export async function finish(
     p.crashes.map((c) => `${p.name} crashed (${c.code ?? c.signal}):\n${c.tail}`),
   );
   const violations = [...result.violations, ...crashes, ...(extra.violations ?? [])];
-  if (violations.length > 0) {
-    mkdirSync(LOGS_DIR, { recursive: true });
-    for (const p of [...stack.apis, ...stack.workers])
-      writeFileSync(path.join(LOGS_DIR, `${scenario}-${p.name}.log`), p.output());
-  }
+  if (violations.length > 0) saveLogs(stack, scenario);
   recordScenario({
     scenario,
     requests: stack.ledger.requests,
