@@ -17,6 +17,19 @@ import { mountQueueDashboard } from './ops/queue-dashboard';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const OPERATIONS_ROUTES = new Set(['/health', '/health/ready', '/metrics']);
 export const BODY_LIMIT = 1024 * 1024;
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether a parsed body nests objects or arrays deeper than `max` levels (iterative: no recursion to overflow). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** Builds the application exactly as `main.ts` runs it; tests use the same function. */
 export async function createApp(
@@ -63,6 +76,21 @@ export async function createApp(
       return;
     }
     requestContext.enterWith({ requestId: request.id });
+    done();
+  });
+  // A body nested thousands of levels deep would overflow the stack of validation (a 500): no request of the API
+  // needs more than a few levels.
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (nestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
+      void reply.status(400).send({
+        error: {
+          code: 'REQUEST.INVALID',
+          message: `The body is nested deeper than ${MAX_BODY_DEPTH} levels`,
+          requestId: request.id,
+        },
+      });
+      return;
+    }
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -96,6 +96,15 @@ async function digest(dbUrl: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** encodeURIComponent, or the raw UTF-8 bytes for a string it refuses (a lone surrogate). */
+function enc(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...Buffer.from(value)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  }
+}
+
 function operations(doc: { paths: Record<string, Record<string, any>>; components?: any }): Operation[] {
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
@@ -189,7 +198,8 @@ describe('fault: hostile input generated from the OpenAPI document', () => {
   });
 
   it('never answers 5xx, changes nothing and leaks nothing across provinces', async () => {
-    const ops = operations(doc);
+    // The inbox stream is server-sent events: it answers 200 and stays open (its own e2e test reads it).
+    const ops = operations(doc).filter((o) => o.path !== '/notifications/stream');
     expect(ops.length).toBeGreaterThan(20);
     const before = await digest(stack.dbUrl);
     const base = stack.apis[0].url;
@@ -298,23 +308,22 @@ describe('fault: hostile input generated from the OpenAPI document', () => {
       seed: fc.integer(),
     });
 
-    const n = scale(1500, 300);
+    const n = scale(5000, 400);
     const violations: string[] = [];
     const statuses: Record<string, number> = {};
     let checked = 0;
     let sent = 0;
+    const slow: string[] = [];
     const sendOne = async (r: any, body: unknown): Promise<Answer> => {
       const op = r.op as Operation;
       let path = op.path;
       op.pathParams.forEach((p, i) => {
-        path = path.replace(`{${p}}`, encodeURIComponent(String(r.pathValues[i % 4])));
+        path = path.replace(`{${p}}`, enc(String(r.pathValues[i % 4])));
       });
       // A few raw path tricks, not encoded.
       if (r.seed % 17 === 0) path = path.replace(/\/[^/]+$/, '/../../etc/passwd');
       if (r.seed % 19 === 0) path = `/${path}//.`;
-      const q = op.queryParams
-        .map((p, i) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(r.queryValues[i % 6]))}`)
-        .join('&');
+      const q = op.queryParams.map((p, i) => `${enc(p.name)}=${enc(String(r.queryValues[i % 6]))}`).join('&');
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(r.headers as Record<string, string>)) {
         // Header values must be ByteStrings for fetch: keep the hostile ones that are.
@@ -332,9 +341,7 @@ describe('fault: hostile input generated from the OpenAPI document', () => {
           payload = '<xml>1</xml>';
           headers['content-type'] = 'application/xml';
         } else if (r.bodyKind === 'deep') {
-          let deep: unknown = {};
-          for (let i = 0; i < 5000; i++) deep = { a: deep };
-          payload = JSON.stringify(deep);
+          payload = `${'{"a":'.repeat(5000)}{}${'}'.repeat(5000)}`;
           headers['content-type'] = 'application/json';
         } else payload = body ?? {};
       }
@@ -361,7 +368,11 @@ describe('fault: hostile input generated from the OpenAPI document', () => {
       fc.asyncProperty(
         request.chain((r) => valueFor((r.op as Operation).body ?? {}).map((body) => ({ r, body }))),
         async ({ r, body }) => {
+          const t0 = Date.now();
           const answer = await sendOne(r, body);
+          const ms = Date.now() - t0;
+          if (ms > 300)
+            slow.push(`${r.op.method} ${r.op.path} ${r.token} ${r.bodyKind} ${answer.status} ${ms}ms`);
           sent++;
           stack.ledger.record(`${r.op.method} ${r.op.path}`, answer);
           statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
@@ -401,7 +412,7 @@ describe('fault: hostile input generated from the OpenAPI document', () => {
       violations: violations.length,
       violationList: violations,
       seconds: Math.round((Date.now() - started) / 1000),
-      details: { operations: ops.length, statuses },
+      details: { operations: ops.length, statuses, slow: slow.slice(0, 20) },
     });
     expect(violations).toEqual([]);
   });

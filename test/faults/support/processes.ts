@@ -120,15 +120,12 @@ export async function spawnApp(
         if (!expectedExit) proc.crashes.push({ code, signal, tail: log.slice(-4000) });
       });
       if (options.waitReady === false) return;
-      await eventually(
-        async () => {
-          if (c.exitCode !== null) throw new Error(`${name} exited (${c.exitCode}):\n${log.slice(-4000)}`);
-          const res = await fetch(`${proc.url}/health`).catch(() => undefined);
-          if (res?.status !== 200) throw new Error(`${name} is not answering yet:\n${log.slice(-4000)}`);
-        },
-        90_000,
-        100,
-      );
+      for (const deadline = Date.now() + 90_000; ; await sleep(100)) {
+        if (c.exitCode !== null) throw new Error(`${name} exited (${c.exitCode}):\n${log.slice(-4000)}`);
+        const res = await fetch(`${proc.url}/health`).catch(() => undefined);
+        if (res?.status === 200) break;
+        if (Date.now() > deadline) throw new Error(`${name} is not answering:\n${log.slice(-4000)}`);
+      }
     },
   };
   await proc.start();
