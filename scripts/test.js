@@ -10,6 +10,9 @@ const steps = [
   ['typecheck', [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
   ['build', [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']],
   ['jest', [bin('jest/bin/jest.js'), ...process.argv.slice(2)]],
+  // The short fault suite: processes of the built application killed, PostgreSQL and Redis restarted under load,
+  // hostile input, tampering (the full one is `npm run test:faults`).
+  ['faults (short)', [bin('jest/bin/jest.js'), '-c', 'jest.faults.config.js'], { FAULTS_SHORT: '1' }],
 ];
 
 // The browser tests drive Debian's Chromium: install it on a machine that does not have it yet.
@@ -34,14 +37,15 @@ if (!require('node:fs').existsSync(CHROMIUM)) {
   }
 }
 
-for (const [name, args] of steps) {
+for (const [name, args, env] of steps) {
   const started = Date.now();
   process.stdout.write(`\n▶ ${name}\n`);
-  let run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: path.join(__dirname, '..') });
+  const options = { stdio: 'inherit', cwd: path.join(__dirname, '..'), env: { ...process.env, ...env } };
+  let run = spawnSync(process.execPath, args, options);
   if (run.signal) {
     // A process killed by a signal (not a failing check) is run once more, and says so.
     process.stdout.write(`\n${name} was killed by ${run.signal}; running it again\n`);
-    run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: path.join(__dirname, '..') });
+    run = spawnSync(process.execPath, args, options);
   }
   if (run.status !== 0) {
     process.stdout.write(`\n✗ ${name} failed (${run.signal ?? `exit ${run.status}`})\n`);

@@ -6,6 +6,7 @@ import { MetricsService } from '../ops/metrics.service';
 import { EFFECTS_QUEUE } from '../queue/queue.constants';
 import type { OutboxRecord } from './effect-handler';
 import { EffectHandlersRegistry } from './effect-handlers.registry';
+import { IDEMPOTENT_JOB_LOCKS } from '../queue/queue.constants';
 import { sql } from './sql';
 
 export interface EffectJob {
@@ -13,7 +14,7 @@ export interface EffectJob {
 }
 
 /** Delivers an outbox row to its handler and marks it done in the same transaction; a redelivery is a no-op. */
-@Processor(EFFECTS_QUEUE, { concurrency: 16 })
+@Processor(EFFECTS_QUEUE, { concurrency: 16, ...IDEMPOTENT_JOB_LOCKS })
 export class EffectsProcessor extends WorkerHost {
   private readonly logger = new Logger(EffectsProcessor.name);
 

@@ -5,13 +5,14 @@ import { DataSource } from 'typeorm';
 import { MetricsService } from '../ops/metrics.service';
 import { TIMERS_QUEUE } from '../queue/queue.constants';
 import { WorkflowEngine } from './workflow-engine.service';
+import { IDEMPOTENT_JOB_LOCKS } from '../queue/queue.constants';
 
 export interface TimerJob {
   timerId: string;
 }
 
 /** Fires a due timer back into the engine as an event; a timer fires at most once whatever the redeliveries. */
-@Processor(TIMERS_QUEUE, { concurrency: 8 })
+@Processor(TIMERS_QUEUE, { concurrency: 8, ...IDEMPOTENT_JOB_LOCKS })
 export class TimersProcessor extends WorkerHost {
   private readonly logger = new Logger(TimersProcessor.name);
 

@@ -10,7 +10,8 @@ import { call, runLoad } from './support/world';
  * while it is down the API answers 503 with Retry-After (never 500), the processes stay up, and the service
  * recovers by itself when it is back.
  */
-describe.each([['redis'], ['postgres']] as const)(
+// The short version (in `npm test`) restarts it under the Redis queue only.
+describe.each(scale([['redis'], ['postgres']] as const, [['redis']] as const))(
   'fault: PostgreSQL restarts during load (queue on %s)',
   (queue) => {
     let pg: OwnPostgres;
