@@ -19,6 +19,7 @@ import { describeNomination } from './nomination-subject';
 import { NominationEntity } from './nomination.entity';
 import { maySee, mayAct, type NominationFacts } from './nomination-access';
 import { NominationErrors } from './nominations.errors';
+import { DomainError } from '../common/errors';
 import {
   EVENT_PAYLOADS,
   type CreateNominationDto,
@@ -294,7 +295,9 @@ export class NominationsService implements OnModuleInit {
     } else if (dto.clusterId) {
       throw NominationErrors.invalid(`${type.code} is not proposed by a cluster: leave clusterId out`);
     }
-    const nomineeOrg = await this.organizations.get(dto.nominee.organizationId).catch(() => {
+    const nomineeOrg = await this.organizations.get(dto.nominee.organizationId).catch((error: unknown) => {
+      // Only "no such organisation" is the caller's mistake: a database that went away stays a 503.
+      if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
       throw NominationErrors.invalid('The nominee organisation does not exist', {
         field: 'nominee.organizationId',
       });

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ClusterMembershipEntity, type ClusterRole } from './cluster-membership.entity';
 import { OrganizationEntity, type OrganizationKind } from './organization.entity';
 import { OrganizationErrors } from './organizations.errors';
+import { DomainError } from '../common/errors';
 
 export interface OrganizationView {
   id: string;
@@ -139,7 +140,8 @@ export class OrganizationsService {
         if (org.validTo !== null || org.successorId !== null) throw OrganizationErrors.alreadyEnded(id);
         if (successorId === id)
           throw OrganizationErrors.invalidSuccessor('an organisation cannot succeed itself');
-        const successor = await this.get(successorId, tx).catch(() => {
+        const successor = await this.get(successorId, tx).catch((error: unknown) => {
+          if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
           throw OrganizationErrors.invalidSuccessor(`no organisation ${successorId}`);
         });
         if (successor.validTo !== null && successor.validTo < effectiveDate) {

@@ -163,10 +163,13 @@ export async function startRedis(): Promise<RedisServer> {
       ],
       { stdio: 'ignore' },
     );
+    let failed: Error | undefined;
+    child.on('error', (error) => (failed = error));
     await eventually(
       () => {
+        if (failed) throw new Error(`the fault suite needs redis-server on the PATH: ${failed.message}`);
         const ping = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
-        if (ping.stdout.trim() !== 'PONG') throw new Error(`redis on ${port} is not up`);
+        if (ping.stdout?.trim() !== 'PONG') throw new Error(`redis on ${port} is not up`);
       },
       10_000,
       50,
