@@ -581,16 +581,22 @@ export class NominationsService implements OnModuleInit {
   ): Promise<NominationView[]> {
     const manager = tx ?? this.dataSource.manager;
     const orgIds = rows.flatMap(({ n }) => [n.nominatingOrgId, ...(n.clusterId ? [n.clusterId] : [])]);
-    const [orgs, types, policies] = await Promise.all([
-      this.organizations.views(orgIds, tx),
-      manager.query(`SELECT code, name_vi, name_en FROM award_types`) as Promise<
-        { code: string; name_vi: string; name_en: string }[]
-      >,
-      manager.query(
-        `SELECT id, version, effective_from::text AS effective_from FROM award_policies WHERE id = ANY($1::uuid[])`,
-        [[...new Set(rows.map(({ n }) => n.policyId))]],
-      ) as Promise<{ id: string; version: number; effective_from: string }[]>,
-    ]);
+    const loads = [
+      () => this.organizations.views(orgIds, tx),
+      () =>
+        manager.query(`SELECT code, name_vi, name_en FROM award_types`) as Promise<
+          { code: string; name_vi: string; name_en: string }[]
+        >,
+      () =>
+        manager.query(
+          `SELECT id, version, effective_from::text AS effective_from FROM award_policies WHERE id = ANY($1::uuid[])`,
+          [[...new Set(rows.map(({ n }) => n.policyId))]],
+        ) as Promise<{ id: string; version: number; effective_from: string }[]>,
+    ] as const;
+    // Inside a transaction the three share its connection: one after another (pg queues them anyway).
+    const [orgs, types, policies] = tx
+      ? [await loads[0](), await loads[1](), await loads[2]()]
+      : await Promise.all([loads[0](), loads[1](), loads[2]()]);
     return rows.map(({ n, instance }) => {
       const definition = findWorkflow(instance.machineId, instance.machineVersion)!;
       const nominating = orgs.get(n.nominatingOrgId)!;

@@ -23,7 +23,7 @@ describe('fault: the worker is killed in the middle of deliveries', () => {
       runLoad({
         apis: stack.apiUrls,
         cast: stack.cast,
-        nominations: scale(60, 16),
+        nominations: scale(120, 16),
         concurrency: 8,
         ledger: stack.ledger,
       }),
@@ -31,7 +31,7 @@ describe('fault: the worker is killed in the middle of deliveries', () => {
     let faults = 0;
     let midDelivery = 0;
     for (let k = 0; k < scale(3, 1); k++) {
-      if (!(await load.progressed(scale(30, 20)))) break;
+      if (!(await load.progressed(scale(40, 20)))) break;
       const [{ pending, done }] = await query<{ pending: number; done: number }>(
         stack.dbUrl,
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
