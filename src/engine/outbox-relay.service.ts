@@ -67,6 +67,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining?: Promise<void>;
   private drainAgain = false;
   private stopped = true;
+  private watchingQueue = false;
   private readonly sources: RelaySource[];
 
   constructor(
@@ -149,6 +150,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async start(): Promise<void> {
     this.stopped = false;
+    this.reconcileWhenQueueReturns();
     await this.listen();
     await this.reconcile().catch((e: Error) =>
       this.logger.warn({ error: e.message }, 'start-up reconciliation failed'),
@@ -161,6 +163,32 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         ),
       this.config.env.RECONCILE_INTERVAL_MS,
     );
+  }
+
+  /**
+   * A queue store that went away may come back empty (Redis restarted without persistence, a failover): reconcile
+   * as soon as its connection is ready again rather than at the next periodic run, so that lost jobs and timers
+   * are back within seconds.
+   */
+  private reconcileWhenQueueReturns(): void {
+    if (this.watchingQueue) return;
+    const backend = (
+      this.effects as unknown as { getBackend?: () => { on?: (event: string, listener: () => void) => void } }
+    ).getBackend?.();
+    if (!backend?.on) return;
+    this.watchingQueue = true;
+    let lost = false;
+    backend.on('close', () => {
+      lost = true;
+    });
+    backend.on('ready', () => {
+      if (!lost || this.stopped) return;
+      lost = false;
+      this.logger.warn('the queue store is back: re-enqueueing every pending effect and timer');
+      void this.reconcile().catch((e: Error) =>
+        this.logger.warn({ error: e.message }, 'reconciliation after the queue came back failed'),
+      );
+    });
   }
 
   async stop(): Promise<void> {
