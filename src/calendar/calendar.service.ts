@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   addWorkingDays,
   endOfLocalDay,
@@ -16,9 +16,10 @@ export class CalendarService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async table(): Promise<HolidayTable> {
+  /** The days off and working weekends; pass `tx` inside a transaction so that a reload uses its connection. */
+  async table(tx?: EntityManager): Promise<HolidayTable> {
     if (this.cached && Date.now() - this.cached.loadedAt < CACHE_MS) return this.cached.table;
-    const rows: { date: string; kind: string }[] = await this.dataSource.query(
+    const rows: { date: string; kind: string }[] = await (tx ?? this.dataSource.manager).query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_days`,
     );
     const table: HolidayTable = {
@@ -33,8 +34,8 @@ export class CalendarService {
     this.cached = undefined;
   }
 
-  async addWorkingDays(from: Date, days: number): Promise<{ date: string; dueAt: Date }> {
-    return addWorkingDays(from, days, await this.table());
+  async addWorkingDays(from: Date, days: number, tx?: EntityManager): Promise<{ date: string; dueAt: Date }> {
+    return addWorkingDays(from, days, await this.table(tx));
   }
 
   /** The due date of a limit and the days off it skips, for people to check a deadline. */

@@ -29,8 +29,9 @@ export class EffectsProcessor extends WorkerHost {
     const outcome = await this.dataSource.transaction(async (tx) => {
       const { rows } = await sql<Record<string, unknown>>(
         tx,
-        `SELECT id, instance_id, history_id, effect_type, payload, status, created_at
-           FROM workflow_outbox WHERE id = $1 FOR UPDATE`,
+        `SELECT o.id, o.instance_id, o.history_id, o.effect_type, o.payload, o.status, o.created_at, i.machine_id
+           FROM workflow_outbox o LEFT JOIN workflow_instances i ON i.id = o.instance_id
+          WHERE o.id = $1 FOR UPDATE OF o`,
         [job.data.outboxId],
       );
       const row = rows[0];
@@ -44,6 +45,7 @@ export class EffectsProcessor extends WorkerHost {
         effectType: row.effect_type as string,
         payload: row.payload as Record<string, unknown>,
         createdAt: row.created_at as Date,
+        ...(typeof row.machine_id === 'string' ? { machineId: row.machine_id } : {}),
       };
       await handler.handle(record, tx);
       await sql(

@@ -270,10 +270,16 @@ export class WorkflowEngine {
     const effects = actions.filter((a) => isEffect(a)) as unknown as Effect[];
     const timers = await this.planTimers(tx, instanceId, effects, now);
     const outbox = this.outboxRows(effects, { eventType: event.type, fromState: row.state, toState });
+    // Cancellations that come before any start (leaving a state) are written with the transition itself.
+    const leading = timers.findIndex((t) => t.kind !== 'cancel');
+    const cancels = (leading < 0 ? timers : timers.slice(0, leading)) as { kind: 'cancel'; key: string }[];
     const { rows } = await sql<{ id: string }>(
       tx,
       `WITH u AS (
          UPDATE workflow_instances SET state = $2, snapshot = $3, version = $4, head_hash = $5, updated_at = $6 WHERE id = $1
+       ), c AS (
+         UPDATE workflow_timers SET status = 'cancelled', closed_at = $6, outcome = 'cancelled'
+          WHERE instance_id = $1 AND key = ANY($15::text[]) AND status = 'pending'
        ), h AS (
          INSERT INTO workflow_history (instance_id, seq, machine_version, event_type, event, from_state, to_state, actor, created_at, prev_hash, hash)
          VALUES ($1, $4, $7, $8, $9, $10, $2, $11, $6, $12, $5) RETURNING id
@@ -297,9 +303,10 @@ export class WorkflowEngine {
         row.head_hash,
         JSON.stringify(outbox),
         outbox.length > 0 || timers.some((t) => t.kind === 'start'),
+        cancels.flatMap((t) => [t.key, `${t.key}:reminder`]),
       ],
     );
-    await this.applyTimers(tx, instanceId, timers, rows[0].id, now);
+    await this.applyTimers(tx, instanceId, timers.slice(cancels.length), rows[0].id, now);
     outcome('applied');
     const nextRow: InstanceRow = {
       ...row,
@@ -333,6 +340,11 @@ export class WorkflowEngine {
   async read(instanceId: string, opts?: Omit<SendOptions, 'expectedVersion'>, tx?: Tx) {
     const loaded = await this.load(tx ?? this.dataSource.manager, instanceId, false);
     return { instance: loaded.view, allowedEvents: opts ? this.allowedEvents(loaded, opts) : [] };
+  }
+
+  /** The instance of a row the caller read itself (joined with its own table), checked against the registry. */
+  viewOf(row: InstanceRow): InstanceView {
+    return this.restore(row).view;
   }
 
   /** Many instances at once for list pages, with the events the actor may send on each. */
@@ -555,8 +567,8 @@ export class WorkflowEngine {
         );
         if (rows[0]) start = rows[0].started_at;
       }
-      const dueAt = await this.dueAt(params, start);
-      const reminderAt = await this.reminderAt(params, start, dueAt);
+      const dueAt = await this.dueAt(tx, params, start);
+      const reminderAt = await this.reminderAt(tx, params, start, dueAt);
       ops.push({
         kind: 'start',
         params,
@@ -568,9 +580,9 @@ export class WorkflowEngine {
     return ops;
   }
 
-  private async dueAt(params: StartTimerParams, start: Date): Promise<Date> {
+  private async dueAt(tx: Tx, params: StartTimerParams, start: Date): Promise<Date> {
     if (params.workingDays !== undefined)
-      return (await this.calendar.addWorkingDays(start, params.workingDays)).dueAt;
+      return (await this.calendar.addWorkingDays(start, params.workingDays, tx)).dueAt;
     if (params.at !== undefined) {
       const at = new Date(params.at);
       if (Number.isNaN(at.getTime())) {
@@ -582,12 +594,12 @@ export class WorkflowEngine {
     throw new Error(`timer ${params.key} has no workingDays, at or ms`);
   }
 
-  private async reminderAt(params: StartTimerParams, start: Date, dueAt: Date): Promise<Date> {
+  private async reminderAt(tx: Tx, params: StartTimerParams, start: Date, dueAt: Date): Promise<Date> {
     const share = params.remindAtShare;
     if (share === undefined || !(share > 0 && share < 1)) return new Date(0);
     if (params.workingDays !== undefined && params.workingDays > 1) {
       const days = Math.max(1, Math.floor(params.workingDays * share));
-      const { dueAt: endOfDay } = await this.calendar.addWorkingDays(start, days - 1);
+      const { dueAt: endOfDay } = await this.calendar.addWorkingDays(start, days - 1, tx);
       return new Date(endOfDay.getTime() + 1 + 8 * 3600 * 1000); // 08:00 local on the reminder day
     }
     return new Date(start.getTime() + share * (dueAt.getTime() - start.getTime()));

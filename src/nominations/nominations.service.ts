@@ -26,6 +26,7 @@ import {
   type UpdateNominationDto,
 } from './nominations.dto';
 import { keysetPage } from '../common/pagination';
+import { sql } from '../engine/sql';
 import { foldText } from './search-text';
 
 export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
@@ -107,8 +108,23 @@ function flattenErrors(errors: ValidationError[], prefix: string): { field: stri
   });
 }
 
+interface ProjectedColumns {
+  state: string;
+  overdue: boolean;
+  updated_at: Date;
+  due_at: Date | null;
+  submitted_at: Date | null;
+  forwarded_at: Date | null;
+  decided_at: Date | null;
+  rejected_stage: string | null;
+  policy_id: string;
+}
+
 @Injectable()
 export class NominationsService implements OnModuleInit {
+  /** What the projection wrote in each open transaction, by nomination (see `afterStep`). */
+  private readonly projected = new WeakMap<EntityManager, Map<string, ProjectedColumns>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
@@ -127,41 +143,84 @@ export class NominationsService implements OnModuleInit {
     }
   }
 
+  /**
+   * The projection also pins the policy a submission was checked against (`policyId`, added to the event with the
+   * facts), and keeps the columns it wrote for the command's answer, so that it need not read the row again.
+   */
   private async projectStep(tx: EntityManager, instance: InstanceView, history: HistoryView): Promise<void> {
     if (history.seq === 1) return; // created together with its row
     const type = history.eventType;
-    await tx.query(
+    const submission = type === 'SUBMIT' || type === 'RESUBMIT';
+    const policyId = submission && typeof history.event.policyId === 'string' ? history.event.policyId : null;
+    const { rows } = await sql<ProjectedColumns>(
+      tx,
       `UPDATE nominations SET
          state = $2, overdue = $3, updated_at = $4,
          due_at = (SELECT min(due_at) FROM workflow_timers WHERE instance_id = $1 AND status = 'pending' AND key NOT LIKE '%:reminder'),
          submitted_at = CASE WHEN $5 THEN coalesce(submitted_at, $4) ELSE submitted_at END,
          forwarded_at = CASE WHEN $6 THEN $4 ELSE forwarded_at END,
          decided_at = CASE WHEN $7 THEN $4 ELSE decided_at END,
-         rejected_stage = $8
-       WHERE id = $1`,
+         rejected_stage = $8,
+         policy_id = coalesce($9, policy_id)
+       WHERE id = $1
+       RETURNING state, overdue, updated_at, due_at, submitted_at, forwarded_at, decided_at, rejected_stage, policy_id`,
       [
         instance.id,
         instance.state,
         instance.context.overdue === true,
         history.at,
-        type === 'SUBMIT' || type === 'RESUBMIT',
+        submission,
         type === 'FORWARD',
         instance.status === 'done',
         (instance.context.rejectedAt as string | null) ?? null,
+        policyId,
       ],
     );
+    const row = rows[0];
+    if (!row) return;
+    let projected = this.projected.get(tx);
+    if (!projected) this.projected.set(tx, (projected = new Map()));
+    projected.set(instance.id, row);
+  }
+
+  /** The nomination as the projection of the transition just applied in `tx` left it (read again if unknown). */
+  private async afterStep(tx: EntityManager, n: NominationEntity): Promise<NominationEntity> {
+    const row = this.projected.get(tx)?.get(n.id);
+    if (!row) return tx.getRepository(NominationEntity).findOneByOrFail({ id: n.id });
+    return {
+      ...n,
+      state: row.state,
+      overdue: row.overdue,
+      updatedAt: row.updated_at,
+      dueAt: row.due_at,
+      submittedAt: row.submitted_at,
+      forwardedAt: row.forwarded_at,
+      decidedAt: row.decided_at,
+      rejectedStage: row.rejected_stage,
+      policyId: row.policy_id,
+    };
   }
 
   // ---- reads -------------------------------------------------------------------------------------------------
 
   /** The nomination if the caller may see it; otherwise NOT_FOUND (existence does not leak). */
+  /** How the caller stands towards nominations (cached for a few seconds). */
+  standing(principal: Principal): Promise<Standing> {
+    return this.standings.of(principal);
+  }
+
+  /**
+   * Inside a transaction, pass the caller's `standing` read before it began: computing it takes a second pooled
+   * connection, and requests holding one connection while waiting for another can exhaust the pool.
+   */
   async visible(
     principal: Principal,
     id: string,
     tx?: EntityManager,
+    known?: Standing,
   ): Promise<{ n: NominationEntity; standing: Standing }> {
     const n = await (tx ?? this.dataSource.manager).getRepository(NominationEntity).findOneBy({ id });
-    const standing = await this.standings.of(principal);
+    const standing = known ?? (await this.standings.of(principal));
     if (!n || !maySee(standing, facts(n))) throw NominationErrors.notFound(id);
     return { n, standing };
   }
@@ -380,8 +439,9 @@ export class NominationsService implements OnModuleInit {
     dto: UpdateNominationDto,
     expectedVersion?: number,
   ): Promise<NominationView> {
+    const known = await this.standings.of(principal);
     return this.engine.transaction(async (tx) => {
-      const { n, standing } = await this.visible(principal, id, tx);
+      const { n, standing } = await this.visible(principal, id, tx, known);
       if (!mayAct('SUBMIT', standing, facts(n))) throw NominationErrors.notEditable(n.state);
       const [row] = (await tx.query(
         `SELECT version, state FROM workflow_instances WHERE id = $1 FOR UPDATE`,
@@ -443,6 +503,7 @@ export class NominationsService implements OnModuleInit {
     opts: { expectedVersion?: number; idempotencyKey?: string },
   ): Promise<Replayable<NominationView>> {
     const hash = requestHash({ op: 'nomination.event', id, type: input.type, payload: input.payload ?? {} });
+    const known = await this.standings.of(principal);
     return this.engine.transaction((tx) =>
       this.idempotency.execute(
         tx,
@@ -451,7 +512,7 @@ export class NominationsService implements OnModuleInit {
           : undefined,
         200,
         async () => {
-          const { n, standing } = await this.visible(principal, id, tx);
+          const { n, standing } = await this.visible(principal, id, tx, known);
           const payload = this.validatePayload(n, input.type, input.payload ?? {});
           const event: WorkflowEvent = {
             type: input.type,
@@ -463,11 +524,7 @@ export class NominationsService implements OnModuleInit {
             expectedVersion: opts.expectedVersion,
             entitled: (type) => mayAct(type, standing, facts(n)),
           });
-          if ((input.type === 'SUBMIT' || input.type === 'RESUBMIT') && event.policyId) {
-            await tx.query(`UPDATE nominations SET policy_id = $2 WHERE id = $1`, [id, event.policyId]);
-            n.policyId = event.policyId as string;
-          }
-          const fresh = await tx.getRepository(NominationEntity).findOneByOrFail({ id });
+          const fresh = await this.afterStep(tx, n);
           return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
         },
       ),
@@ -529,7 +586,7 @@ export class NominationsService implements OnModuleInit {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `quota:${scope}:${n.awardType}:${n.year}`,
       ]);
-      const policy = await this.awards.policy(n.policyId);
+      const policy = await this.awards.policy(n.policyId, tx);
       const [{ used }] = (await tx.query(
         `SELECT count(*)::int AS used FROM nominations
           WHERE award_type = $1 AND year = $2 AND forwarded_at IS NOT NULL AND state <> 'withdrawn'
@@ -576,30 +633,27 @@ export class NominationsService implements OnModuleInit {
     standing: Standing,
     tx?: EntityManager,
   ): Promise<NominationView[]> {
-    const manager = tx ?? this.dataSource.manager;
     const orgIds = rows.flatMap(({ n }) => [n.nominatingOrgId, ...(n.clusterId ? [n.clusterId] : [])]);
     const [orgs, types, policies] = await Promise.all([
-      this.organizations.views(orgIds),
-      manager.query(`SELECT code, name_vi, name_en FROM award_types`) as Promise<
-        { code: string; name_vi: string; name_en: string }[]
-      >,
-      manager.query(
-        `SELECT id, version, effective_from::text AS effective_from FROM award_policies WHERE id = ANY($1::uuid[])`,
-        [[...new Set(rows.map(({ n }) => n.policyId))]],
-      ) as Promise<{ id: string; version: number; effective_from: string }[]>,
+      this.organizations.views(orgIds, tx),
+      this.awards.typeNames(tx),
+      this.awards.policyHeaders(
+        rows.map(({ n }) => n.policyId),
+        tx,
+      ),
     ]);
     return rows.map(({ n, instance }) => {
       const definition = findWorkflow(instance.machineId, instance.machineVersion)!;
       const nominating = orgs.get(n.nominatingOrgId)!;
       const cluster = n.clusterId ? orgs.get(n.clusterId) : undefined;
-      const type = types.find((t) => t.code === n.awardType)!;
-      const policy = policies.find((p) => p.id === n.policyId)!;
+      const type = types.get(n.awardType)!;
+      const policy = policies.get(n.policyId)!;
       const allowed = this.engine
         .allowedEventsOf(instance, (type) => mayAct(type, standing, facts(n)))
         .map((type) => ({ type, label: definition.events[type].label, needs: NEEDS[type] ?? [] }));
       return {
         id: n.id,
-        awardType: { code: n.awardType, nameVi: type.name_vi, nameEn: type.name_en },
+        awardType: { code: n.awardType, nameVi: type.nameVi, nameEn: type.nameEn },
         year: n.year,
         route: n.route,
         clusterId: n.clusterId,
@@ -627,7 +681,7 @@ export class NominationsService implements OnModuleInit {
         allowedEvents: allowed,
         dueAt: n.dueAt ? new Date(n.dueAt).toISOString() : null,
         overdue: instance.context.overdue === true,
-        policy: { id: policy.id, version: policy.version, effectiveFrom: policy.effective_from },
+        policy: { id: policy.id, version: policy.version, effectiveFrom: policy.effectiveFrom },
         lastReason: (instance.context.lastReason as string | null) ?? null,
         vote: instance.context.vote ?? null,
         decision: instance.context.decision ?? null,

@@ -31,12 +31,14 @@ export class NotifyHandler implements EffectHandler {
     const template = String(record.payload.template);
     const rule = NOTIFICATION_RULES[template];
     if (!rule) throw new Error(`no notification rule for template ${template}`);
-    const [instance] = (await tx.query(`SELECT machine_id FROM workflow_instances WHERE id = $1`, [
-      record.instanceId,
-    ])) as {
-      machine_id: string;
-    }[];
-    const resolve = instance && this.notifications.subjectResolver(instance.machine_id);
+    let machineId = record.machineId;
+    if (machineId === undefined) {
+      const [instance] = (await tx.query(`SELECT machine_id FROM workflow_instances WHERE id = $1`, [
+        record.instanceId,
+      ])) as { machine_id: string }[];
+      machineId = instance?.machine_id;
+    }
+    const resolve = machineId !== undefined && this.notifications.subjectResolver(machineId);
     if (!resolve) throw new Error(`no notification subject for instance ${record.instanceId}`);
     const subject = await resolve(tx, record.instanceId);
     if (!subject) return;
@@ -60,11 +62,14 @@ export class NotifyHandler implements EffectHandler {
       300,
     );
     const users = [...recipients];
+    // The inbox rows and the wake-up of the live streams, in one statement.
     await tx.query(
-      `INSERT INTO notifications (id, user_id, template, subject_type, subject_id, title_vi, title_en, link, outbox_id, created_at)
-       SELECT x.id, x.user_id, $2, $3, $4, $5, $6, $7, $1, now()
-         FROM unnest($8::uuid[], $9::uuid[]) AS x(id, user_id)
-       ON CONFLICT (id) DO NOTHING`,
+      `WITH inserted AS (
+         INSERT INTO notifications (id, user_id, template, subject_type, subject_id, title_vi, title_en, link, outbox_id, created_at)
+         SELECT x.id, x.user_id, $2, $3, $4, $5, $6, $7, $1, now()
+           FROM unnest($8::uuid[], $9::uuid[]) AS x(id, user_id)
+         ON CONFLICT (id) DO NOTHING)
+       SELECT pg_notify($10, $11)`,
       [
         record.id,
         template,
@@ -75,9 +80,10 @@ export class NotifyHandler implements EffectHandler {
         link,
         users.map((u) => notificationId(record.id, u)),
         users,
+        INBOX_CHANNEL,
+        JSON.stringify(users),
       ],
     );
-    await tx.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, JSON.stringify(users)]);
     await this.deliveries(tx, record, rule.channels, users, { template, subject, titleVi, titleEn, link });
   }
 
