@@ -47,6 +47,8 @@ export interface SendOptions {
   actor: Actor;
   expectedVersion?: number;
   entitled?: Entitlement;
+  /** The instance's row, already read `FOR UPDATE` in this transaction by the caller (saves reading it again). */
+  locked?: InstanceRow;
 }
 
 export interface InstanceView {
@@ -223,7 +225,8 @@ export class WorkflowEngine {
     opts: SendOptions,
     depth = 0,
   ): Promise<StepResult> {
-    const loaded = await this.lock(tx, instanceId);
+    const loaded =
+      opts.locked?.id === instanceId ? this.restore(opts.locked) : await this.lock(tx, instanceId);
     const { row, definition, snapshot, view } = loaded;
     const outcome = (o: string) =>
       this.metrics.transitions.inc({ machine: definition.id, event: event.type, outcome: o });

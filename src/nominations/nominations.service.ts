@@ -10,7 +10,12 @@ import { AwardsService } from '../awards/awards.service';
 import { nominationPolicy, type PolicyRules } from '../awards/policy-rules';
 import { EngineErrors } from '../engine/engine.errors';
 import { IdempotencyService, requestHash, type Replayable } from '../engine/idempotency.service';
-import { WorkflowEngine, type HistoryView, type InstanceView } from '../engine/workflow-engine.service';
+import {
+  WorkflowEngine,
+  type HistoryView,
+  type InstanceRow,
+  type InstanceView,
+} from '../engine/workflow-engine.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService, type Standing } from '../organizations/standing.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -181,6 +186,44 @@ export class NominationsService implements OnModuleInit {
     let projected = this.projected.get(tx);
     if (!projected) this.projected.set(tx, (projected = new Map()));
     projected.set(instance.id, row);
+  }
+
+  /**
+   * The nomination and its workflow instance, locked (`FOR UPDATE` of the instance, the lock every transition
+   * takes first) in one statement; NOT_FOUND when there is none.
+   */
+  private async lockWithInstance(
+    tx: EntityManager,
+    id: string,
+  ): Promise<{ n: NominationEntity; instance: InstanceRow }> {
+    const { rows } = await sql<Record<string, unknown>>(
+      tx,
+      `SELECT n.*, i.machine_id AS i_machine_id, i.machine_version AS i_machine_version, i.state AS i_state,
+              i.snapshot AS i_snapshot, i.version AS i_version, i.head_hash AS i_head_hash,
+              i.created_at AS i_created_at, i.updated_at AS i_updated_at
+         FROM nominations n JOIN workflow_instances i ON i.id = n.id
+        WHERE n.id = $1 FOR UPDATE OF i`,
+      [id],
+    );
+    const raw = rows[0];
+    if (!raw) throw NominationErrors.notFound(id);
+    const repository = tx.getRepository(NominationEntity);
+    const n = repository.create();
+    for (const column of repository.metadata.columns) {
+      column.setEntityValue(n, tx.connection.driver.prepareHydratedValue(raw[column.databaseName], column));
+    }
+    const instance: InstanceRow = {
+      id,
+      machine_id: raw.i_machine_id as string,
+      machine_version: raw.i_machine_version as number,
+      state: raw.i_state as string,
+      snapshot: raw.i_snapshot as InstanceRow['snapshot'],
+      version: raw.i_version as number,
+      head_hash: raw.i_head_hash as string,
+      created_at: raw.i_created_at as Date,
+      updated_at: raw.i_updated_at as Date,
+    };
+    return { n, instance };
   }
 
   /** The nomination as the projection of the transition just applied in `tx` left it (read again if unknown). */
@@ -512,7 +555,9 @@ export class NominationsService implements OnModuleInit {
           : undefined,
         200,
         async () => {
-          const { n, standing } = await this.visible(principal, id, tx, known);
+          const { n, instance } = await this.lockWithInstance(tx, id);
+          const standing = known;
+          if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
           const payload = this.validatePayload(n, input.type, input.payload ?? {});
           const event: WorkflowEvent = {
             type: input.type,
@@ -523,6 +568,7 @@ export class NominationsService implements OnModuleInit {
             actor: actorOf(principal),
             expectedVersion: opts.expectedVersion,
             entitled: (type) => mayAct(type, standing, facts(n)),
+            locked: instance,
           });
           const fresh = await this.afterStep(tx, n);
           return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];

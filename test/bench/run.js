@@ -190,12 +190,17 @@ async function scaleBench(db, people) {
         [seed.orgId('PROVINCE-36'), year],
       )
     ).rows;
+    if (env.BENCH_EXPLAIN === '1') await explain(db, year);
     const level = {
       nominations: target,
       orgRowsInFilter: orgCount,
       lists: {
         organization: await scale.listPages(org, `year=${year}`, CONFIG.samples),
-        central: await scale.listPages(central, `year=${year}&awardType=PM_CERTIFICATE`, CONFIG.samples),
+        central: await scale.listPages(
+          central,
+          `year=${year}&awardType=PROVINCIAL_CERTIFICATE`,
+          CONFIG.samples,
+        ),
       },
       summary: {
         organization: await scale.summary(org, `year=${year}`, CONFIG.samples),
@@ -212,6 +217,25 @@ async function scaleBench(db, people) {
     levels.push(level);
   }
   return levels;
+}
+
+/** BENCH_EXPLAIN=1: the plans of the list queries (as the service builds them) and of the summary, at each scale. */
+async function explain(db, year) {
+  const orgs = [seed.orgId('PROVINCE-36')];
+  const queries = [
+    ['organisation list', `n.nominating_org_id = ANY($1::uuid[]) AND n.year = ${year}`, [orgs]],
+    ['central list', `n.year = ${year} AND n.award_type = 'PROVINCIAL_CERTIFICATE'`, []],
+  ];
+  for (const [name, where, params] of queries) {
+    const sql = `SELECT n.* FROM nominations n WHERE ${where} ORDER BY n.created_at DESC, n.id DESC LIMIT 21`;
+    const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    log(`  [explain] ${name}:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
+  }
+  const summary = await db.query(
+    `EXPLAIN (ANALYZE, BUFFERS) SELECT n.award_type, n.cluster_id, n.state, n.rejected_stage, count(*)
+       FROM nominations n WHERE n.year = ${year} GROUP BY 1, 2, 3, 4`,
+  );
+  log(`  [explain] summary (year):\n${summary.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
 }
 
 const fmt = (m) => (m ? `${m.p50.toFixed(1)}/${m.p95.toFixed(1)} ms` : 'n/a');
