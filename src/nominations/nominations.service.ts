@@ -331,6 +331,9 @@ export class NominationsService implements OnModuleInit {
           ledYears: standing.ledClusterYears.map((l) => l.year),
         },
       );
+    } else if (own.length === 1) {
+      // An equality (not `= ANY`) lets the planner read a unit's list in order from its index.
+      qb.andWhere('n.nominating_org_id = :scopeOrg', { scopeOrg: own[0] });
     } else {
       qb.andWhere('n.nominating_org_id = ANY(:scopeOrgs)', { scopeOrgs: own });
     }

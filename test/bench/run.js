@@ -221,9 +221,8 @@ async function scaleBench(db, people) {
 
 /** BENCH_EXPLAIN=1: the plans of the list queries (as the service builds them) and of the summary, at each scale. */
 async function explain(db, year) {
-  const orgs = [seed.orgId('PROVINCE-36')];
   const queries = [
-    ['organisation list', `n.nominating_org_id = ANY($1::uuid[]) AND n.year = ${year}`, [orgs]],
+    ['organisation list', `n.nominating_org_id = $1 AND n.year = ${year}`, [seed.orgId('PROVINCE-36')]],
     ['central list', `n.year = ${year} AND n.award_type = 'PROVINCIAL_CERTIFICATE'`, []],
   ];
   for (const [name, where, params] of queries) {
