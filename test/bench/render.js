@@ -196,7 +196,11 @@ async function renderReadme(r) {
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
   const prettier = require('prettier');
-  const options = { ...((await prettier.resolveConfig(file)) ?? {}), parser: 'markdown' };
+  const options = {
+    ...((await prettier.resolveConfig(file)) ?? {}),
+    parser: 'markdown',
+    proseWrap: 'always',
+  };
   const body = (await prettier.format(markdown(r), options)).trimEnd();
   writeFileSync(file, `${readme.slice(0, start + START.length)}\n\n${body}\n\n${readme.slice(end)}`);
 }
