@@ -380,7 +380,11 @@ process.on('SIGINT', () => {
   cleanUp().finally(() => process.exit(130));
 });
 
-main().catch((error) => {
-  process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
-  process.exitCode = 1;
-});
+// Exits when done: a keep-alive socket or a sampling timer left by a failure must not keep the process waiting.
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
