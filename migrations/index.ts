@@ -6,6 +6,7 @@ import { ReferenceData1764150000001 } from './1764150000001-reference-data';
 import { Voting1764160000000 } from './1764160000000-voting';
 import { Deliveries1764170000000 } from './1764170000000-deliveries';
 import { Reports1764180000000 } from './1764180000000-reports';
+import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   Voting1764160000000,
   Deliveries1764170000000,
   Reports1764180000000,
+  ListIndexes1764190000000,
 ];

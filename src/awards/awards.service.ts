@@ -38,9 +38,64 @@ export const toPolicyView = (p: AwardPolicyEntity): PolicyView => ({
 });
 
 /** The award catalogue and its effective-dated policies. */
+export interface AwardTypeName {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+}
+
+export interface PolicyHeader {
+  id: string;
+  version: number;
+  effectiveFrom: string;
+}
+
+const TYPE_CACHE_MS = 60_000;
+const VERSIONS_CACHE_MS = 10_000;
+
 @Injectable()
 export class AwardsService {
+  /** The catalogue is reference data (written by migrations only): its names are read once a minute at most. */
+  private typeNamesCache?: { at: number; value: Promise<Map<string, AwardTypeName>> };
+  /** Policy versions are immutable once written (a change is a new version): their headers are kept. */
+  private readonly policyHeadersCache = new Map<string, PolicyHeader>();
+  private readonly versionsCache = new Map<string, { at: number; value: Promise<AwardPolicyEntity[]> }>();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Names of every award type by code. */
+  async typeNames(tx?: EntityManager): Promise<Map<string, AwardTypeName>> {
+    const cached = this.typeNamesCache;
+    if (cached && Date.now() - cached.at < TYPE_CACHE_MS) return cached.value;
+    const value = (async () => {
+      const rows = (await (tx ?? this.dataSource.manager).query(
+        `SELECT code, name_vi, name_en FROM award_types`,
+      )) as { code: string; name_vi: string; name_en: string }[];
+      return new Map(rows.map((r) => [r.code, { code: r.code, nameVi: r.name_vi, nameEn: r.name_en }]));
+    })();
+    this.typeNamesCache = { at: Date.now(), value };
+    value.catch(() => (this.typeNamesCache = undefined));
+    return value;
+  }
+
+  /** Id, version and effective date of these policy versions. */
+  async policyHeaders(ids: string[], tx?: EntityManager): Promise<Map<string, PolicyHeader>> {
+    const missing = [...new Set(ids)].filter((id) => !this.policyHeadersCache.has(id));
+    if (missing.length > 0) {
+      const rows = (await (tx ?? this.dataSource.manager).query(
+        `SELECT id, version, effective_from::text AS effective_from FROM award_policies WHERE id = ANY($1::uuid[])`,
+        [missing],
+      )) as { id: string; version: number; effective_from: string }[];
+      for (const r of rows)
+        this.policyHeadersCache.set(r.id, { id: r.id, version: r.version, effectiveFrom: r.effective_from });
+    }
+    const headers = new Map<string, PolicyHeader>();
+    for (const id of ids) {
+      const header = this.policyHeadersCache.get(id);
+      if (header) headers.set(id, header);
+    }
+    return headers;
+  }
 
   async type(code: string): Promise<AwardTypeEntity> {
     const found = await this.dataSource.getRepository(AwardTypeEntity).findOneBy({ code });
@@ -48,16 +103,27 @@ export class AwardsService {
     return found;
   }
 
-  /** The policy in force on `date` (YYYY-MM-DD): the latest version that took effect on or before it. */
+  /**
+   * The policy in force on `date` (YYYY-MM-DD): the latest version that took effect on or before it. Versions are
+   * immutable and only added: an award's versions are kept for a few seconds (every submission reads them), and
+   * adding one here forgets them.
+   */
   async policyInForce(code: string, date = today(), tx?: EntityManager): Promise<AwardPolicyEntity> {
-    const found = await (tx ?? this.dataSource.manager)
-      .getRepository(AwardPolicyEntity)
-      .createQueryBuilder('p')
-      .where('p.award_type = :code AND p.effective_from <= :date', { code, date })
-      .orderBy('p.effective_from', 'DESC')
-      .getOne();
+    const found = (await this.versions(code, tx)).find((p) => p.effectiveFrom <= date);
     if (!found) throw AwardErrors.noPolicy(code, date);
     return found;
+  }
+
+  /** Every version of an award's policy, latest effective date first. */
+  private versions(code: string, tx?: EntityManager): Promise<AwardPolicyEntity[]> {
+    const cached = this.versionsCache.get(code);
+    if (cached && Date.now() - cached.at < VERSIONS_CACHE_MS) return cached.value;
+    const value = (tx ?? this.dataSource.manager)
+      .getRepository(AwardPolicyEntity)
+      .find({ where: { awardType: code }, order: { effectiveFrom: 'DESC' } });
+    this.versionsCache.set(code, { at: Date.now(), value });
+    value.catch(() => this.versionsCache.delete(code));
+    return value;
   }
 
   async policy(id: string, tx?: EntityManager): Promise<AwardPolicyEntity> {
@@ -95,26 +161,28 @@ export class AwardsService {
       throw AwardErrors.invalidRules('a document kind is listed twice');
     if (type.route === 'cluster' && !input.rules.vote)
       throw AwardErrors.invalidRules('an award with a cluster vote needs vote rules');
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`award-policy:${code}`]);
-      const [latest] = (await tx.query(
-        `SELECT max(version)::int AS version, max(effective_from)::text AS effective FROM award_policies WHERE award_type = $1`,
-        [code],
-      )) as { version: number | null; effective: string | null }[];
-      if (latest.effective && input.effectiveFrom <= latest.effective)
-        throw AwardErrors.notAfterLatest(latest.effective);
-      const entity = tx.getRepository(AwardPolicyEntity).create({
-        id: randomUUID(),
-        awardType: code,
-        version: (latest.version ?? 0) + 1,
-        effectiveFrom: input.effectiveFrom,
-        source: input.source,
-        rules: input.rules,
-        createdBy,
-      });
-      await tx.getRepository(AwardPolicyEntity).insert(entity);
-      return toPolicyView(entity);
-    });
+    return this.dataSource
+      .transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`award-policy:${code}`]);
+        const [latest] = (await tx.query(
+          `SELECT max(version)::int AS version, max(effective_from)::text AS effective FROM award_policies WHERE award_type = $1`,
+          [code],
+        )) as { version: number | null; effective: string | null }[];
+        if (latest.effective && input.effectiveFrom <= latest.effective)
+          throw AwardErrors.notAfterLatest(latest.effective);
+        const entity = tx.getRepository(AwardPolicyEntity).create({
+          id: randomUUID(),
+          awardType: code,
+          version: (latest.version ?? 0) + 1,
+          effectiveFrom: input.effectiveFrom,
+          source: input.source,
+          rules: input.rules,
+          createdBy,
+        });
+        await tx.getRepository(AwardPolicyEntity).insert(entity);
+        return toPolicyView(entity);
+      })
+      .finally(() => this.versionsCache.delete(code));
   }
 
   private view(type: AwardTypeEntity, policy: AwardPolicyEntity | null): AwardTypeView {

@@ -16,7 +16,7 @@ export class CalendarService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The days off; inside a transaction pass its manager, so that a cold cache never waits for a second connection. */
+  /** The days off and working weekends; pass `tx` inside a transaction so that a reload uses its connection. */
   async table(tx?: EntityManager): Promise<HolidayTable> {
     if (this.cached && Date.now() - this.cached.loadedAt < CACHE_MS) return this.cached.table;
     const rows: { date: string; kind: string }[] = await (tx ?? this.dataSource.manager).query(

@@ -11,6 +11,8 @@ export interface OutboxRecord {
   effectType: string;
   payload: Record<string, unknown>;
   createdAt: Date;
+  /** The machine of the instance (read with the row). */
+  machineId?: string;
 }
 
 /**

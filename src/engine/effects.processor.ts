@@ -28,14 +28,18 @@ export class EffectsProcessor extends WorkerHost {
 
   async process(job: Job<EffectJob>): Promise<string> {
     const outcome = await this.dataSource.transaction(async (tx) => {
+      // Claim the row and mark it done in one statement: a concurrent delivery waits on the row and then finds it
+      // done; if the handler fails, the transaction rolls back and the row is pending again.
       const { rows } = await sql<Record<string, unknown>>(
         tx,
-        `SELECT id, instance_id, history_id, effect_type, payload, status, created_at
-           FROM workflow_outbox WHERE id = $1 FOR UPDATE`,
+        `UPDATE workflow_outbox o SET status = 'done', done_at = now(), attempts = attempts + 1
+          WHERE o.id = $1 AND o.status = 'pending'
+          RETURNING o.id, o.instance_id, o.history_id, o.effect_type, o.payload, o.created_at,
+                    (SELECT i.machine_id FROM workflow_instances i WHERE i.id = o.instance_id) AS machine_id`,
         [job.data.outboxId],
       );
       const row = rows[0];
-      if (!row || row.status !== 'pending') return 'skipped';
+      if (!row) return 'skipped';
       const handler = this.handlers.get(row.effect_type as string);
       if (!handler) throw new Error(`no handler for effect ${String(row.effect_type)}`);
       const record: OutboxRecord = {
@@ -45,13 +49,9 @@ export class EffectsProcessor extends WorkerHost {
         effectType: row.effect_type as string,
         payload: row.payload as Record<string, unknown>,
         createdAt: row.created_at as Date,
+        ...(typeof row.machine_id === 'string' ? { machineId: row.machine_id } : {}),
       };
       await handler.handle(record, tx);
-      await sql(
-        tx,
-        `UPDATE workflow_outbox SET status = 'done', done_at = now(), attempts = attempts + 1 WHERE id = $1`,
-        [record.id],
-      );
       return 'delivered';
     });
     this.metrics.jobs.inc({ queue: EFFECTS_QUEUE, outcome });

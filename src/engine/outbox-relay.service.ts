@@ -214,7 +214,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           let moved: number;
           do {
             moved = 0;
-            for (const source of this.sources) moved += (await this.relay(source)).count;
+            const waiting = await this.waiting();
+            for (const source of this.sources) {
+              if (waiting.has(source.name)) moved += (await this.relay(source)).count;
+            }
           } while (moved > 0);
         } while (this.drainAgain);
       } catch (error) {
@@ -224,6 +227,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
     })();
     return this.draining;
+  }
+
+  /**
+   * The sources with rows never enqueued, in one statement: a wake-up usually concerns one or two of them, and
+   * claiming from each would take a transaction apiece.
+   */
+  private async waiting(): Promise<Set<RelaySource['name']>> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${this.sources
+        .map(
+          (s) =>
+            `EXISTS (SELECT 1 FROM ${s.table} WHERE status = 'pending' AND enqueued_at IS NULL) AS "${s.name}"`,
+        )
+        .join(', ')}`,
+    )) as Record<RelaySource['name'], boolean>[];
+    return new Set(this.sources.map((s) => s.name).filter((name) => row[name]));
   }
 
   /** Re-enqueues every pending row of every source: a no-op for jobs the queue still has. */

@@ -49,6 +49,8 @@ export interface SendOptions {
   actor: Actor;
   expectedVersion?: number;
   entitled?: Entitlement;
+  /** The instance's row, already read `FOR UPDATE` in this transaction by the caller (saves reading it again). */
+  locked?: InstanceRow;
 }
 
 export interface InstanceView {
@@ -229,7 +231,10 @@ export class WorkflowEngine {
     opts: SendOptions,
     depth = 0,
   ): Promise<StepResult> {
-    const loaded = await this.lockOrRefuse(tx, instanceId, event, opts);
+    const loaded =
+      opts.locked?.id === instanceId
+        ? this.restore(opts.locked)
+        : await this.lockOrRefuse(tx, instanceId, event, opts);
     const { row, definition, snapshot } = loaded;
     this.refuse(loaded, event, opts, 'locked');
     const outcome = (o: string) =>
@@ -254,10 +259,16 @@ export class WorkflowEngine {
     const effects = actions.filter((a) => isEffect(a)) as unknown as Effect[];
     const timers = await this.planTimers(tx, instanceId, effects, now);
     const outbox = this.outboxRows(effects, { eventType: event.type, fromState: row.state, toState });
+    // Cancellations that come before any start (leaving a state) are written with the transition itself.
+    const leading = timers.findIndex((t) => t.kind !== 'cancel');
+    const cancels = (leading < 0 ? timers : timers.slice(0, leading)) as { kind: 'cancel'; key: string }[];
     const { rows } = await sql<{ id: string }>(
       tx,
       `WITH u AS (
          UPDATE workflow_instances SET state = $2, snapshot = $3, version = $4, head_hash = $5, updated_at = $6 WHERE id = $1
+       ), c AS (
+         UPDATE workflow_timers SET status = 'cancelled', closed_at = $6, outcome = 'cancelled'
+          WHERE instance_id = $1 AND key = ANY($15::text[]) AND status = 'pending'
        ), h AS (
          INSERT INTO workflow_history (instance_id, seq, machine_version, event_type, event, from_state, to_state, actor, created_at, prev_hash, hash)
          VALUES ($1, $4, $7, $8, $9, $10, $2, $11, $6, $12, $5) RETURNING id
@@ -281,9 +292,10 @@ export class WorkflowEngine {
         row.head_hash,
         JSON.stringify(outbox),
         outbox.length > 0 || timers.some((t) => t.kind === 'start'),
+        cancels.flatMap((t) => [t.key, `${t.key}:reminder`]),
       ],
     );
-    await this.applyTimers(tx, instanceId, timers, rows[0].id, now);
+    await this.applyTimers(tx, instanceId, timers.slice(cancels.length), rows[0].id, now);
     outcome('applied');
     const nextRow: InstanceRow = {
       ...row,
@@ -317,6 +329,11 @@ export class WorkflowEngine {
   async read(instanceId: string, opts?: Omit<SendOptions, 'expectedVersion'>, tx?: Tx) {
     const loaded = await this.load(tx ?? this.dataSource.manager, instanceId, false);
     return { instance: loaded.view, allowedEvents: opts ? this.allowedEvents(loaded, opts) : [] };
+  }
+
+  /** The instance of a row the caller read itself (joined with its own table), checked against the registry. */
+  viewOf(row: InstanceRow): InstanceView {
+    return this.restore(row).view;
   }
 
   /** Many instances at once for list pages, with the events the actor may send on each. */
@@ -440,6 +457,14 @@ export class WorkflowEngine {
     if (rows.length > 0) return this.restore(rows[0]);
     this.refuse(await this.load(tx, instanceId, false), event, opts, 'committed');
     return this.lock(tx, instanceId);
+  }
+
+  /**
+   * For a caller that locks the instance itself (see `SendOptions.locked`) and found it held by another command:
+   * refuses from the committed row what would be refused anyway, before it waits for the lock.
+   */
+  refuseCommitted(row: InstanceRow, event: WorkflowEvent, opts: SendOptions): void {
+    this.refuse(this.restore(row), event, opts, 'committed');
   }
 
   /**

@@ -114,8 +114,9 @@ export class DocumentsService {
     const type = detectType(file.content);
     if (!type) throw NominationErrors.documentTypeNotAllowed();
 
+    const known = await this.nominations.standing(principal);
     return this.dataSource.transaction(async (tx) => {
-      const { n, standing } = await this.nominations.visible(principal, nominationId, tx);
+      const { n, standing } = await this.nominations.visible(principal, nominationId, tx, known);
       // Lock the instance: an upload and a submission of the same dossier are serialised.
       const [row] = (await tx.query(`SELECT state FROM workflow_instances WHERE id = $1 FOR UPDATE`, [
         nominationId,

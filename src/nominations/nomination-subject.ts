@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { WorkflowEngine } from '../engine/workflow-engine.service';
+import type { InstanceRow, WorkflowEngine } from '../engine/workflow-engine.service';
 import type { NotificationSubject } from '../notifications/notifications.service';
 import type { RecipientRule } from '../notifications/recipients';
 import { NOMINATION_ACCESS, type AccessRule } from './nomination-access';
@@ -44,9 +44,14 @@ export async function describeNomination(
   engine: WorkflowEngine,
   instanceId: string,
 ): Promise<NotificationSubject | null> {
+  // The nomination, its award's names and its workflow instance, in one statement.
   const [n] = (await tx.query(
-    `SELECT n.id, n.year, n.route, n.cluster_id, n.nominating_org_id, n.nominee_name, t.name_vi, t.name_en
-       FROM nominations n JOIN award_types t ON t.code = n.award_type WHERE n.id = $1`,
+    `SELECT n.id, n.year, n.route, n.cluster_id, n.nominating_org_id, n.nominee_name, t.name_vi, t.name_en,
+            i.machine_id, i.machine_version, i.state, i.snapshot, i.version, i.head_hash,
+            i.created_at AS instance_created_at, i.updated_at AS instance_updated_at
+       FROM nominations n JOIN award_types t ON t.code = n.award_type
+       JOIN workflow_instances i ON i.id = n.id
+      WHERE n.id = $1`,
     [instanceId],
   )) as {
     id: string;
@@ -57,9 +62,27 @@ export async function describeNomination(
     nominee_name: string;
     name_vi: string;
     name_en: string;
+    machine_id: string;
+    machine_version: number;
+    state: string;
+    snapshot: InstanceRow['snapshot'];
+    version: number;
+    head_hash: string;
+    instance_created_at: Date;
+    instance_updated_at: Date;
   }[];
   if (!n) return null;
-  const { instance } = await engine.read(instanceId, undefined, tx);
+  const instance = engine.viewOf({
+    id: n.id,
+    machine_id: n.machine_id,
+    machine_version: n.machine_version,
+    state: n.state,
+    snapshot: n.snapshot,
+    version: n.version,
+    head_hash: n.head_hash,
+    created_at: n.instance_created_at,
+    updated_at: n.instance_updated_at,
+  });
   return {
     type: 'nomination',
     id: n.id,

@@ -13,6 +13,9 @@ import type { AwardRoute } from '../awards/award-type.entity';
 @Index('nominations_year_award_state', ['year', 'awardType', 'state'])
 @Index('nominations_cluster_year', ['clusterId', 'year'])
 @Index('nominations_nominating_org', ['nominatingOrgId', 'createdAt'])
+@Index('nominations_org_year_list', ['nominatingOrgId', 'year', 'createdAt', 'id'])
+@Index('nominations_year_list', ['year', 'createdAt', 'id'])
+@Index('nominations_award_year_list', ['awardType', 'year', 'createdAt', 'id'])
 @Index('nominations_one_active', ['awardType', 'year', 'nomineeKey'], {
   unique: true,
   where: `state <> 'withdrawn'`,

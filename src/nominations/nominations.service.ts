@@ -10,7 +10,12 @@ import { AwardsService } from '../awards/awards.service';
 import { nominationPolicy, type PolicyRules } from '../awards/policy-rules';
 import { EngineErrors } from '../engine/engine.errors';
 import { IdempotencyService, requestHash, type Replayable } from '../engine/idempotency.service';
-import { WorkflowEngine, type HistoryView, type InstanceView } from '../engine/workflow-engine.service';
+import {
+  WorkflowEngine,
+  type HistoryView,
+  type InstanceRow,
+  type InstanceView,
+} from '../engine/workflow-engine.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService, type Standing } from '../organizations/standing.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -27,6 +32,7 @@ import {
   type UpdateNominationDto,
 } from './nominations.dto';
 import { keysetPage } from '../common/pagination';
+import { sql } from '../engine/sql';
 import { foldText } from './search-text';
 
 export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
@@ -108,8 +114,23 @@ function flattenErrors(errors: ValidationError[], prefix: string): { field: stri
   });
 }
 
+interface ProjectedColumns {
+  state: string;
+  overdue: boolean;
+  updated_at: Date;
+  due_at: Date | null;
+  submitted_at: Date | null;
+  forwarded_at: Date | null;
+  decided_at: Date | null;
+  rejected_stage: string | null;
+  policy_id: string;
+}
+
 @Injectable()
 export class NominationsService implements OnModuleInit {
+  /** What the projection wrote in each open transaction, by nomination (see `afterStep`). */
+  private readonly projected = new WeakMap<EntityManager, Map<string, ProjectedColumns>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
@@ -128,41 +149,142 @@ export class NominationsService implements OnModuleInit {
     }
   }
 
+  /**
+   * The projection also pins the policy a submission was checked against (`policyId`, added to the event with the
+   * facts), and keeps the columns it wrote for the command's answer, so that it need not read the row again.
+   */
   private async projectStep(tx: EntityManager, instance: InstanceView, history: HistoryView): Promise<void> {
     if (history.seq === 1) return; // created together with its row
     const type = history.eventType;
-    await tx.query(
+    const submission = type === 'SUBMIT' || type === 'RESUBMIT';
+    const policyId = submission && typeof history.event.policyId === 'string' ? history.event.policyId : null;
+    const { rows } = await sql<ProjectedColumns>(
+      tx,
       `UPDATE nominations SET
          state = $2, overdue = $3, updated_at = $4,
          due_at = (SELECT min(due_at) FROM workflow_timers WHERE instance_id = $1 AND status = 'pending' AND key NOT LIKE '%:reminder'),
          submitted_at = CASE WHEN $5 THEN coalesce(submitted_at, $4) ELSE submitted_at END,
          forwarded_at = CASE WHEN $6 THEN $4 ELSE forwarded_at END,
          decided_at = CASE WHEN $7 THEN $4 ELSE decided_at END,
-         rejected_stage = $8
-       WHERE id = $1`,
+         rejected_stage = $8,
+         policy_id = coalesce($9, policy_id)
+       WHERE id = $1
+       RETURNING state, overdue, updated_at, due_at, submitted_at, forwarded_at, decided_at, rejected_stage, policy_id`,
       [
         instance.id,
         instance.state,
         instance.context.overdue === true,
         history.at,
-        type === 'SUBMIT' || type === 'RESUBMIT',
+        submission,
         type === 'FORWARD',
         instance.status === 'done',
         (instance.context.rejectedAt as string | null) ?? null,
+        policyId,
       ],
     );
+    const row = rows[0];
+    if (!row) return;
+    let projected = this.projected.get(tx);
+    if (!projected) this.projected.set(tx, (projected = new Map()));
+    projected.set(instance.id, row);
+  }
+
+  /**
+   * The nomination and its workflow instance, locked (`FOR UPDATE` of the instance, the lock every transition
+   * takes first) in one statement; NOT_FOUND when there is none.
+   */
+  private async lockWithInstance(
+    tx: EntityManager,
+    id: string,
+    beforeWaiting?: (committed: { n: NominationEntity; instance: InstanceRow }) => void,
+  ): Promise<{ n: NominationEntity; instance: InstanceRow }> {
+    const read = async (lock: string) =>
+      (
+        await sql<Record<string, unknown>>(
+          tx,
+          `SELECT n.*, i.machine_id AS i_machine_id, i.machine_version AS i_machine_version, i.state AS i_state,
+                  i.snapshot AS i_snapshot, i.version AS i_version, i.head_hash AS i_head_hash,
+                  i.created_at AS i_created_at, i.updated_at AS i_updated_at
+             FROM nominations n JOIN workflow_instances i ON i.id = n.id
+            WHERE n.id = $1 ${lock}`,
+          [id],
+        )
+      ).rows[0];
+    // Held by another command: what the committed state already refuses is answered without waiting for the lock
+    // (a burst of conflicting commands must not queue, each holding a pooled connection).
+    let raw = await read('FOR UPDATE OF i SKIP LOCKED');
+    if (!raw && beforeWaiting) {
+      const committed = await read('');
+      if (!committed) throw NominationErrors.notFound(id);
+      beforeWaiting(this.hydrate(tx, id, committed));
+    }
+    raw ??= await read('FOR UPDATE OF i');
+    if (!raw) throw NominationErrors.notFound(id);
+    return this.hydrate(tx, id, raw);
+  }
+
+  private hydrate(
+    tx: EntityManager,
+    id: string,
+    raw: Record<string, unknown>,
+  ): { n: NominationEntity; instance: InstanceRow } {
+    const repository = tx.getRepository(NominationEntity);
+    const n = repository.create();
+    for (const column of repository.metadata.columns) {
+      column.setEntityValue(n, tx.connection.driver.prepareHydratedValue(raw[column.databaseName], column));
+    }
+    const instance: InstanceRow = {
+      id,
+      machine_id: raw.i_machine_id as string,
+      machine_version: raw.i_machine_version as number,
+      state: raw.i_state as string,
+      snapshot: raw.i_snapshot as InstanceRow['snapshot'],
+      version: raw.i_version as number,
+      head_hash: raw.i_head_hash as string,
+      created_at: raw.i_created_at as Date,
+      updated_at: raw.i_updated_at as Date,
+    };
+    return { n, instance };
+  }
+
+  /** The nomination as the projection of the transition just applied in `tx` left it (read again if unknown). */
+  private async afterStep(tx: EntityManager, n: NominationEntity): Promise<NominationEntity> {
+    const row = this.projected.get(tx)?.get(n.id);
+    if (!row) return tx.getRepository(NominationEntity).findOneByOrFail({ id: n.id });
+    return {
+      ...n,
+      state: row.state,
+      overdue: row.overdue,
+      updatedAt: row.updated_at,
+      dueAt: row.due_at,
+      submittedAt: row.submitted_at,
+      forwardedAt: row.forwarded_at,
+      decidedAt: row.decided_at,
+      rejectedStage: row.rejected_stage,
+      policyId: row.policy_id,
+    };
   }
 
   // ---- reads -------------------------------------------------------------------------------------------------
 
   /** The nomination if the caller may see it; otherwise NOT_FOUND (existence does not leak). */
+  /** How the caller stands towards nominations (cached for a few seconds). */
+  standing(principal: Principal): Promise<Standing> {
+    return this.standings.of(principal);
+  }
+
+  /**
+   * Inside a transaction, pass the caller's `standing` read before it began: computing it takes a second pooled
+   * connection, and requests holding one connection while waiting for another can exhaust the pool.
+   */
   async visible(
     principal: Principal,
     id: string,
     tx?: EntityManager,
+    known?: Standing,
   ): Promise<{ n: NominationEntity; standing: Standing }> {
     const n = await (tx ?? this.dataSource.manager).getRepository(NominationEntity).findOneBy({ id });
-    const standing = await this.standings.of(principal, tx);
+    const standing = known ?? (await this.standings.of(principal, tx));
     if (!n || !maySee(standing, facts(n))) throw NominationErrors.notFound(id);
     return { n, standing };
   }
@@ -230,6 +352,9 @@ export class NominationsService implements OnModuleInit {
           ledYears: standing.ledClusterYears.map((l) => l.year),
         },
       );
+    } else if (own.length === 1) {
+      // An equality (not `= ANY`) lets the planner read a unit's list in order from its index.
+      qb.andWhere('n.nominating_org_id = :scopeOrg', { scopeOrg: own[0] });
     } else {
       qb.andWhere('n.nominating_org_id = ANY(:scopeOrgs)', { scopeOrgs: own });
     }
@@ -383,8 +508,9 @@ export class NominationsService implements OnModuleInit {
     dto: UpdateNominationDto,
     expectedVersion?: number,
   ): Promise<NominationView> {
+    const known = await this.standings.of(principal);
     return this.engine.transaction(async (tx) => {
-      const { n, standing } = await this.visible(principal, id, tx);
+      const { n, standing } = await this.visible(principal, id, tx, known);
       if (!mayAct('SUBMIT', standing, facts(n))) throw NominationErrors.notEditable(n.state);
       const [row] = (await tx.query(
         `SELECT version, state FROM workflow_instances WHERE id = $1 FOR UPDATE`,
@@ -446,6 +572,7 @@ export class NominationsService implements OnModuleInit {
     opts: { expectedVersion?: number; idempotencyKey?: string },
   ): Promise<Replayable<NominationView>> {
     const hash = requestHash({ op: 'nomination.event', id, type: input.type, payload: input.payload ?? {} });
+    const known = await this.standings.of(principal);
     return this.engine.transaction((tx) =>
       this.idempotency.execute(
         tx,
@@ -454,23 +581,25 @@ export class NominationsService implements OnModuleInit {
           : undefined,
         200,
         async () => {
-          const { n, standing } = await this.visible(principal, id, tx);
+          const standing = known;
+          const sendOptions = (n: NominationEntity) => ({
+            actor: actorOf(principal),
+            expectedVersion: opts.expectedVersion,
+            entitled: (type: string) => mayAct(type, standing, facts(n)),
+          });
+          const { n, instance } = await this.lockWithInstance(tx, id, (committed) => {
+            if (!maySee(standing, facts(committed.n))) throw NominationErrors.notFound(id);
+            this.engine.refuseCommitted(committed.instance, { type: input.type }, sendOptions(committed.n));
+          });
+          if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
           const payload = this.validatePayload(n, input.type, input.payload ?? {});
           const event: WorkflowEvent = {
             type: input.type,
             ...payload,
             ...(await this.facts(tx, n, input.type)),
           };
-          const step = await this.engine.sendIn(tx, id, event, {
-            actor: actorOf(principal),
-            expectedVersion: opts.expectedVersion,
-            entitled: (type) => mayAct(type, standing, facts(n)),
-          });
-          if ((input.type === 'SUBMIT' || input.type === 'RESUBMIT') && event.policyId) {
-            await tx.query(`UPDATE nominations SET policy_id = $2 WHERE id = $1`, [id, event.policyId]);
-            n.policyId = event.policyId as string;
-          }
-          const fresh = await tx.getRepository(NominationEntity).findOneByOrFail({ id });
+          const step = await this.engine.sendIn(tx, id, event, { ...sendOptions(n), locked: instance });
+          const fresh = await this.afterStep(tx, n);
           return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
         },
       ),
@@ -579,19 +708,15 @@ export class NominationsService implements OnModuleInit {
     standing: Standing,
     tx?: EntityManager,
   ): Promise<NominationView[]> {
-    const manager = tx ?? this.dataSource.manager;
     const orgIds = rows.flatMap(({ n }) => [n.nominatingOrgId, ...(n.clusterId ? [n.clusterId] : [])]);
     const loads = [
       () => this.organizations.views(orgIds, tx),
+      () => this.awards.typeNames(tx),
       () =>
-        manager.query(`SELECT code, name_vi, name_en FROM award_types`) as Promise<
-          { code: string; name_vi: string; name_en: string }[]
-        >,
-      () =>
-        manager.query(
-          `SELECT id, version, effective_from::text AS effective_from FROM award_policies WHERE id = ANY($1::uuid[])`,
-          [[...new Set(rows.map(({ n }) => n.policyId))]],
-        ) as Promise<{ id: string; version: number; effective_from: string }[]>,
+        this.awards.policyHeaders(
+          rows.map(({ n }) => n.policyId),
+          tx,
+        ),
     ] as const;
     // Inside a transaction the three share its connection: one after another (pg queues them anyway).
     const [orgs, types, policies] = tx
@@ -601,14 +726,14 @@ export class NominationsService implements OnModuleInit {
       const definition = findWorkflow(instance.machineId, instance.machineVersion)!;
       const nominating = orgs.get(n.nominatingOrgId)!;
       const cluster = n.clusterId ? orgs.get(n.clusterId) : undefined;
-      const type = types.find((t) => t.code === n.awardType)!;
-      const policy = policies.find((p) => p.id === n.policyId)!;
+      const type = types.get(n.awardType)!;
+      const policy = policies.get(n.policyId)!;
       const allowed = this.engine
         .allowedEventsOf(instance, (type) => mayAct(type, standing, facts(n)))
         .map((type) => ({ type, label: definition.events[type].label, needs: NEEDS[type] ?? [] }));
       return {
         id: n.id,
-        awardType: { code: n.awardType, nameVi: type.name_vi, nameEn: type.name_en },
+        awardType: { code: n.awardType, nameVi: type.nameVi, nameEn: type.nameEn },
         year: n.year,
         route: n.route,
         clusterId: n.clusterId,
@@ -636,7 +761,7 @@ export class NominationsService implements OnModuleInit {
         allowedEvents: allowed,
         dueAt: n.dueAt ? new Date(n.dueAt).toISOString() : null,
         overdue: instance.context.overdue === true,
-        policy: { id: policy.id, version: policy.version, effectiveFrom: policy.effective_from },
+        policy: { id: policy.id, version: policy.version, effectiveFrom: policy.effectiveFrom },
         lastReason: (instance.context.lastReason as string | null) ?? null,
         vote: instance.context.vote ?? null,
         decision: instance.context.decision ?? null,

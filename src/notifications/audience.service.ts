@@ -26,12 +26,13 @@ const DEFAULT_ROLE: Record<Audience, Role | undefined> = {
 };
 
 // Organisations and, through mergers, their current heirs: the successor answers for its predecessors.
-const HEIRS = `
+const heirsOf = (organizations: string, role: string) => `
   WITH RECURSIVE heirs(id, successor_id) AS (
-    SELECT id, successor_id FROM organizations WHERE id = ANY($1::uuid[])
+    SELECT id, successor_id FROM organizations WHERE id IN (${organizations})
     UNION SELECT o.id, o.successor_id FROM organizations o JOIN heirs h ON o.id = h.successor_id)
   SELECT u.id FROM users u JOIN heirs h ON u.organization_id = h.id JOIN organizations o ON o.id = h.id
-   WHERE u.active AND u.role = $2 AND (o.valid_to IS NULL OR o.valid_to >= current_date)`;
+   WHERE u.active AND u.role = ${role} AND (o.valid_to IS NULL OR o.valid_to >= current_date)`;
+const HEIRS = heirsOf('SELECT unnest($1::uuid[])', '$2');
 
 /** Finds the active users of an audience. */
 @Injectable()
@@ -66,13 +67,14 @@ export class AudienceService {
       case 'clusterMembers':
       case 'clusterVoters': {
         if (!context.clusterId || context.year === undefined) return [];
-        const rows = (await tx.query(
-          `SELECT organization_id FROM cluster_memberships WHERE cluster_id = $1 AND year = $2 ${
-            audience === 'clusterLeadership' ? `AND role IN ('leader', 'deputy')` : ''
-          }`,
-          [context.clusterId, context.year],
-        )) as { organization_id: string }[];
-        return ids(rows.map((m) => m.organization_id));
+        // The members (or the leadership) of the cluster's year and their heirs' users, in one statement.
+        const members = `SELECT organization_id FROM cluster_memberships WHERE cluster_id = $1 AND year = $2 ${
+          audience === 'clusterLeadership' ? `AND role IN ('leader', 'deputy')` : ''
+        }`;
+        const rows = (await tx.query(heirsOf(members, '$3'), [context.clusterId, context.year, r])) as {
+          id: string;
+        }[];
+        return rows.map((u) => u.id);
       }
       default: {
         const rows = (await tx.query(`SELECT id FROM users WHERE active AND role = $1`, [r])) as {

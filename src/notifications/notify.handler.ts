@@ -31,12 +31,14 @@ export class NotifyHandler implements EffectHandler {
     const template = String(record.payload.template);
     const rule = NOTIFICATION_RULES[template];
     if (!rule) throw new Error(`no notification rule for template ${template}`);
-    const [instance] = (await tx.query(`SELECT machine_id FROM workflow_instances WHERE id = $1`, [
-      record.instanceId,
-    ])) as {
-      machine_id: string;
-    }[];
-    const resolve = instance && this.notifications.subjectResolver(instance.machine_id);
+    let machineId = record.machineId;
+    if (machineId === undefined) {
+      const [instance] = (await tx.query(`SELECT machine_id FROM workflow_instances WHERE id = $1`, [
+        record.instanceId,
+      ])) as { machine_id: string }[];
+      machineId = instance?.machine_id;
+    }
+    const resolve = machineId !== undefined && this.notifications.subjectResolver(machineId);
     if (!resolve) throw new Error(`no notification subject for instance ${record.instanceId}`);
     const subject = await resolve(tx, record.instanceId);
     if (!subject) return;
@@ -60,11 +62,19 @@ export class NotifyHandler implements EffectHandler {
       300,
     );
     const users = [...recipients];
-    await tx.query(
-      `INSERT INTO notifications (id, user_id, template, subject_type, subject_id, title_vi, title_en, link, outbox_id, created_at)
-       SELECT x.id, x.user_id, $2, $3, $4, $5, $6, $7, $1, now()
-         FROM unnest($8::uuid[], $9::uuid[]) AS x(id, user_id)
-       ON CONFLICT (id) DO NOTHING`,
+    // The inbox rows, the wake-up of the live streams and the recipients' organisations' webhooks, in one statement.
+    const [{ hooks }] = (await tx.query(
+      `WITH inserted AS (
+         INSERT INTO notifications (id, user_id, template, subject_type, subject_id, title_vi, title_en, link, outbox_id, created_at)
+         SELECT x.id, x.user_id, $2::text, $3, $4, $5, $6, $7, $1, now()
+           FROM unnest($8::uuid[], $9::uuid[]) AS x(id, user_id)
+         ON CONFLICT (id) DO NOTHING)
+       SELECT pg_notify($10, $11) AS notified,
+              CASE WHEN $12 THEN (
+                SELECT coalesce(json_agg(w), '[]'::json) FROM (
+                  SELECT DISTINCT w.id, w.organization_id FROM webhooks w JOIN users u ON u.organization_id = w.organization_id
+                   WHERE u.id = ANY($9::uuid[]) AND w.active AND ($2::text = ANY(w.events) OR '*' = ANY(w.events))) w)
+              ELSE '[]'::json END AS hooks`,
       [
         record.id,
         template,
@@ -75,10 +85,18 @@ export class NotifyHandler implements EffectHandler {
         link,
         users.map((u) => notificationId(record.id, u)),
         users,
+        INBOX_CHANNEL,
+        JSON.stringify(users),
+        rule.channels.includes('webhook'),
       ],
-    );
-    await tx.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, JSON.stringify(users)]);
-    await this.deliveries(tx, record, rule.channels, users, { template, subject, titleVi, titleEn, link });
+    )) as { hooks: { id: string; organization_id: string }[] }[];
+    await this.deliveries(tx, record, rule.channels, users, hooks, {
+      template,
+      subject,
+      titleVi,
+      titleEn,
+      link,
+    });
   }
 
   /** E-mail and webhook deliveries, written as rows (the relay enqueues them after this transaction commits). */
@@ -87,6 +105,7 @@ export class NotifyHandler implements EffectHandler {
     record: OutboxRecord,
     channels: string[],
     users: string[],
+    hooks: { id: string; organization_id: string }[],
     m: { template: string; subject: NotificationSubject; titleVi: string; titleEn: string; link: string },
   ): Promise<void> {
     const rows: {
@@ -124,11 +143,6 @@ export class NotifyHandler implements EffectHandler {
       }
     }
     if (channels.includes('webhook')) {
-      const hooks = (await tx.query(
-        `SELECT DISTINCT w.id, w.organization_id FROM webhooks w JOIN users u ON u.organization_id = w.organization_id
-          WHERE u.id = ANY($1::uuid[]) AND w.active AND ($2 = ANY(w.events) OR '*' = ANY(w.events))`,
-        [users, m.template],
-      )) as { id: string; organization_id: string }[];
       for (const hook of hooks) {
         const id = notificationId(record.id, `webhook:${hook.id}`);
         rows.push({

@@ -29,6 +29,7 @@ export interface ClusterYearView {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+const ROW_CACHE_MS = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toOrganizationView(o: OrganizationEntity, at = today()): OrganizationView {
@@ -51,8 +52,12 @@ export function toOrganizationView(o: OrganizationEntity, at = today()): Organiz
 @Injectable()
 export class OrganizationsService {
   private readonly listeners: (() => void)[] = [];
+  /** Organisation rows by id, for the views of every response; cleared by any change made here. */
+  private readonly rows = new Map<string, { at: number; entity: OrganizationEntity }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.onChange(() => this.rows.clear());
+  }
 
   /** Called after any change of succession, membership or leadership (caches depend on them). */
   onChange(listener: () => void): void {
@@ -78,14 +83,32 @@ export class OrganizationsService {
     return toOrganizationView(await this.get(id));
   }
 
+  /**
+   * Views of these organisations, from rows cached for a few seconds (they are read by every response and change
+   * rarely, through this service, which clears the cache). Pass `tx` inside a transaction, so that a miss is read
+   * on its connection rather than a second one from the pool.
+   */
   async views(ids: string[], tx?: EntityManager): Promise<Map<string, OrganizationView>> {
     const unique = [...new Set(ids)].filter((id) => UUID.test(id));
     if (unique.length === 0) return new Map();
-    const rows = await this.repo(tx)
-      .createQueryBuilder('o')
-      .where('o.id = ANY(:ids)', { ids: unique })
-      .getMany();
-    return new Map(rows.map((o) => [o.id, toOrganizationView(o)]));
+    const now = Date.now();
+    const missing = unique.filter((id) => {
+      const cached = this.rows.get(id);
+      return !cached || now - cached.at >= ROW_CACHE_MS;
+    });
+    if (missing.length > 0) {
+      const rows = await this.repo(tx)
+        .createQueryBuilder('o')
+        .where('o.id = ANY(:ids)', { ids: missing })
+        .getMany();
+      for (const o of rows) this.rows.set(o.id, { at: now, entity: o });
+    }
+    const views = new Map<string, OrganizationView>();
+    for (const id of unique) {
+      const cached = this.rows.get(id);
+      if (cached) views.set(id, toOrganizationView(cached.entity));
+    }
+    return views;
   }
 
   async list(filter: { kind?: OrganizationKind; includeEnded?: boolean }): Promise<OrganizationView[]> {

@@ -1,0 +1,116 @@
+'use strict';
+
+const { spawn } = require('node:child_process');
+const { readFileSync } = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Reads a `/proc/<pid>/status` field in kB (VmRSS, VmHWM); null when the process is gone. */
+function procKb(pid, field) {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The service as production runs it: `node dist/src/main.js`, a child process with its own environment. */
+class Server {
+  constructor(name, env) {
+    this.name = name;
+    this.env = env;
+    this.output = [];
+    this.samples = [];
+  }
+
+  async start(timeoutMs = 120_000) {
+    this.port = await freePort();
+    this.url = `http://127.0.0.1:${this.port}`;
+    // BENCH_NODE_ARGS passes flags to the service's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk) => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 200) this.output.shift();
+    };
+    this.child.stdout.on('data', keep);
+    this.child.stderr.on('data', keep);
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const deadline = Date.now() + timeoutMs;
+    let exit;
+    this.exited.then((e) => (exit = e));
+    while (Date.now() < deadline) {
+      if (exit)
+        throw new Error(`${this.name} exited during start-up (${JSON.stringify(exit)}):\n${this.log()}`);
+      try {
+        const res = await fetch(`${this.url}/health/ready`);
+        if (res.status === 200) return this;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`${this.name} did not become ready within ${timeoutMs} ms:\n${this.log()}`);
+  }
+
+  log() {
+    return this.output.join('').split('\n').slice(-40).join('\n');
+  }
+
+  get pid() {
+    return this.child?.pid;
+  }
+
+  /** Samples the resident set every `ms` until stopped; returns the stopper. */
+  sampleMemory(ms = 250) {
+    const timer = setInterval(() => {
+      const rss = procKb(this.pid, 'VmRSS');
+      if (rss !== null) this.samples.push(rss);
+    }, ms);
+    return () => clearInterval(timer);
+  }
+
+  /** Peak resident set (kB): the kernel's high-water mark, and the highest sample. */
+  memory() {
+    return {
+      peakRssMb: (procKb(this.pid, 'VmHWM') ?? 0) / 1024,
+      sampledMaxRssMb: Math.max(0, ...this.samples) / 1024,
+      currentRssMb: (procKb(this.pid, 'VmRSS') ?? 0) / 1024,
+    };
+  }
+
+  /** SIGTERM (drains HTTP, stops an embedded PostgreSQL), then SIGKILL after a grace period. */
+  async stop(graceMs = 30_000) {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const done = await Promise.race([this.exited, sleep(graceMs).then(() => null)]);
+    if (!done) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+  }
+}
+
+module.exports = { Server, freePort, sleep, procKb, ROOT };

@@ -1,0 +1,219 @@
+'use strict';
+
+/**
+ * Turns a results file into tables: printed by the bench, and written into the README's Performance section
+ * (between the bench markers). `node test/bench/render.js [results.json]` renders the README from a file.
+ */
+
+const { readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+const f = (x, digits = 1) => (x === null || x === undefined ? '–' : Number(x).toFixed(digits));
+const ms = (x) => (x === null || x === undefined ? '–' : `${f(x, 1)} ms`);
+const count = (n) => Number(n).toLocaleString('en');
+const ok = (pass) => (pass ? 'yes' : '**no**');
+
+/** The goals and whether this run met them. */
+function goals(r) {
+  const out = [];
+  const t = r.transitions?.external?.median;
+  if (t) {
+    out.push(['HTTP transitions ≥ 0.5 × the SQL floor', f(t.ratio, 2), ok(t.ratio >= 0.5)]);
+    out.push(['HTTP transition p99 < 25 ms', ms(t.httpP99), ok(t.httpP99 < 25)]);
+  }
+  const lag = r.notificationLag?.median;
+  if (lag) {
+    out.push([`Notification lag p99 < 500 ms at ${lag.rate}/s`, ms(lag.lagP99), ok(lag.lagP99 < 500)]);
+    out.push(['Notifications lost: none', String(lag.lost), ok(lag.lost === 0)]);
+  }
+  const levels = r.scale ?? [];
+  const top = levels[levels.length - 1];
+  if (top) {
+    for (const who of ['organization', 'central']) {
+      for (const page of ['first', 'hundredth']) {
+        const hi = top.lists[who][page];
+        if (!hi) continue;
+        const name = `${who === 'organization' ? 'Organisation' : 'Central'} list, page ${page === 'first' ? 1 : 100}`;
+        out.push([`${name}: p95 < 20 ms at ${count(top.nominations)}`, ms(hi.p95), ok(hi.p95 < 20)]);
+        // Against the smallest scale that has this page (a filter may have fewer than 100 pages there).
+        const base = levels.find((l) => l !== top && l.lists[who][page]);
+        if (!base) continue;
+        const lo = base.lists[who][page];
+        out.push([
+          `${name}: p95 at ${count(top.nominations)} ≤ 2 × at ${count(base.nominations)}`,
+          `${f(hi.p95 / lo.p95, 2)} ×`,
+          ok(hi.p95 <= 2 * lo.p95),
+        ]);
+      }
+    }
+    const s = top.summary.centralAll;
+    out.push([
+      `Summary report (Board, all years) at ${count(top.nominations)}: p95 < 100 ms`,
+      ms(s.p95),
+      ok(s.p95 < 100),
+    ]);
+  }
+  return out;
+}
+
+function table(header, rows) {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The markdown tables of one results file. */
+function markdown(r) {
+  const m = r.machine;
+  const parts = [];
+  parts.push(
+    `Measured ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB), ` +
+      `${m.os}, Node.js ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}` +
+      `${m.embeddedPostgres ? `, embedded PostgreSQL ${m.embeddedPostgres}` : ''}; ` +
+      `${r.config.quick ? 'quick run' : 'full run'}: medians of ${r.config.runs} runs, ${r.config.concurrency} clients, ` +
+      `${r.config.transitionSeconds} s per transition run.`,
+  );
+  const rows = [];
+  for (const [name, t] of [
+    ['PostgreSQL + Redis', r.transitions.external],
+    ['Embedded (PostgreSQL queue)', r.transitions.embedded],
+  ]) {
+    if (!t) continue;
+    const x = t.median;
+    rows.push([
+      name,
+      f(x.httpPerSecond, 0),
+      f(x.httpWithDeliveriesPerSecond, 0),
+      ms(x.httpP50),
+      ms(x.httpP99),
+      f(x.floorPerSecond, 0),
+      ms(x.floorP50),
+      ms(x.floorP99),
+      f(x.ratio, 2),
+    ]);
+  }
+  parts.push(
+    `**Transitions** (submit → return → resubmit …, one nomination per client, over HTTP; the floor is the same writes ` +
+      `with \`pg\` alone: lock, update the snapshot, insert a history row and an outbox row, commit; "with notifications" ` +
+      `counts the time the service took after the run to deliver every transition's notification)\n\n` +
+      table(
+        [
+          'Setup',
+          'HTTP /s',
+          'With notifications /s',
+          'p50',
+          'p99',
+          'Floor /s',
+          'Floor p50',
+          'Floor p99',
+          'HTTP / floor',
+        ],
+        rows,
+      ),
+  );
+  const lag = r.notificationLag?.median;
+  if (lag) {
+    parts.push(
+      `**Notification lag** (history row to inbox row, open loop at ${lag.rate} transitions/s)\n\n` +
+        table(
+          ['Achieved /s', 'Lag p50', 'Lag p99', 'Lag max', 'Effects', 'Lost'],
+          [
+            [
+              f(lag.achievedPerSecond, 0),
+              ms(lag.lagP50),
+              ms(lag.lagP99),
+              ms(lag.lagMax),
+              count(lag.effects),
+              String(lag.lost),
+            ],
+          ],
+        ),
+    );
+  }
+  if (r.scale?.length) {
+    const rowsScale = r.scale.map((l) => [
+      count(l.nominations),
+      `${ms(l.lists.organization.first.p50)} / ${ms(l.lists.organization.first.p95)}`,
+      l.lists.organization.hundredth
+        ? `${ms(l.lists.organization.hundredth.p50)} / ${ms(l.lists.organization.hundredth.p95)}`
+        : '–',
+      `${ms(l.lists.central.first.p50)} / ${ms(l.lists.central.first.p95)}`,
+      l.lists.central.hundredth
+        ? `${ms(l.lists.central.hundredth.p50)} / ${ms(l.lists.central.hundredth.p95)}`
+        : '–',
+      `${ms(l.summary.organization.p50)} / ${ms(l.summary.organization.p95)}`,
+      `${ms(l.summary.centralYear.p50)} / ${ms(l.summary.centralYear.p95)}`,
+      `${ms(l.summary.centralAll.p50)} / ${ms(l.summary.centralAll.p95)}`,
+    ]);
+    parts.push(
+      `**Scale** (p50 / p95 over HTTP; lists of 20, a province's officer's filtered by year, the Board's by year and ` +
+        `award; page 100 follows the cursor, – where the filter has fewer than 100 pages)\n\n` +
+        table(
+          [
+            'Nominations',
+            'Org list p1',
+            'Org list p100',
+            'Central list p1',
+            'Central list p100',
+            'Summary (org, year)',
+            'Summary (central, year)',
+            'Summary (central, all)',
+          ],
+          rowsScale,
+        ),
+    );
+  }
+  const mem = r.memory ?? {};
+  const memRows = [];
+  if (mem.external) memRows.push(['PostgreSQL + Redis', f(mem.external.peakRssMb, 0), mem.external.during]);
+  if (mem.embedded)
+    memRows.push([
+      'Embedded',
+      f(mem.embedded.peakRssMb, 0),
+      `${mem.embedded.during} (PostgreSQL's own processes not counted)`,
+    ]);
+  if (memRows.length)
+    parts.push(`**Memory** of the service process\n\n${table(['Setup', 'Peak RSS (MB)', 'Under'], memRows)}`);
+  const g = goals(r);
+  if (g.length) parts.push(`**Goals**\n\n${table(['Goal', 'Measured', 'Met'], g)}`);
+  return parts.join('\n\n');
+}
+
+function printTable(r, log) {
+  log(markdown(r));
+}
+
+async function renderReadme(r) {
+  const file = path.join(ROOT, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
+  const prettier = require('prettier');
+  const options = {
+    ...((await prettier.resolveConfig(file)) ?? {}),
+    parser: 'markdown',
+    proseWrap: 'always',
+  };
+  const body = (await prettier.format(markdown(r), options)).trimEnd();
+  writeFileSync(file, `${readme.slice(0, start + START.length)}\n\n${body}\n\n${readme.slice(end)}`);
+}
+
+module.exports = { markdown, printTable, renderReadme, goals };
+
+if (require.main === module) {
+  const file = process.argv[2] ?? path.join(ROOT, 'test/bench/results/latest.json');
+  renderReadme(JSON.parse(readFileSync(file, 'utf8'))).then(
+    () => process.stdout.write('README.md: Performance section updated\n'),
+    (error) => {
+      process.stderr.write(`${error.stack}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
