@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { allInvariants } from './invariants';
@@ -37,7 +38,10 @@ export async function startStack(options: {
   let database: TestDatabase | undefined;
   const dbUrl = options.dbUrl ?? (database = await createTestDatabase()).url;
   const redis = await startRedis();
+  // Uploaded files go to a directory of the scenario's own, removed with it.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'thidua-faults-data-'));
   const env = {
+    DATA_DIR: dataDir,
     DATABASE_URL: dbUrl,
     ...(options.queue === 'postgres' ? {} : { REDIS_URL: redis.url }),
     QUEUE_PREFIX: `f${randomBytes(4).toString('hex')}`,
@@ -63,6 +67,7 @@ export async function startStack(options: {
       await redis.stop();
       await stopAll();
       await database?.drop().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {
