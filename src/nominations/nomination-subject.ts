@@ -43,6 +43,7 @@ export async function describeNomination(
   tx: EntityManager,
   engine: WorkflowEngine,
   instanceId: string,
+  atState?: string,
 ): Promise<NotificationSubject | null> {
   // The nomination, its award's names and its workflow instance, in one statement.
   const [n] = (await tx.query(
@@ -93,6 +94,14 @@ export async function describeNomination(
     stateLabel: instance.label,
     path: `/app/nominations/${n.id}`,
     context: { nominatingOrgId: n.nominating_org_id, clusterId: n.cluster_id, year: n.year },
-    mustAct: dutiesOf(n.route, engine.allowedEventsOf(instance)),
+    // Who must act after the notifying transition: the next one may already be committed when this is delivered.
+    mustAct: dutiesOf(
+      n.route,
+      engine.allowedEventsOf(
+        atState && atState !== instance.state
+          ? { ...instance, state: atState, snapshotValue: atState }
+          : instance,
+      ),
+    ),
   };
 }

@@ -145,7 +145,9 @@ export class NominationsService implements OnModuleInit {
   onModuleInit(): void {
     for (const machine of new Set(Object.values(MACHINE_OF_ROUTE))) {
       this.engine.project(machine, (tx, step) => this.projectStep(tx, step.instance, step.history));
-      this.notifications.registerSubject(machine, (tx, id) => describeNomination(tx, this.engine, id));
+      this.notifications.registerSubject(machine, (tx, id, atState) =>
+        describeNomination(tx, this.engine, id, atState),
+      );
     }
   }
 

@@ -22,7 +22,15 @@ export interface NotificationSubject {
   mustAct: RecipientRule[];
 }
 
-export type SubjectResolver = (tx: EntityManager, instanceId: string) => Promise<NotificationSubject | null>;
+/**
+ * Describes an instance for a notification. `atState` is the state the notifying transition led to: who must act
+ * is decided for that state, not for a later one the instance may have reached before the delivery.
+ */
+export type SubjectResolver = (
+  tx: EntityManager,
+  instanceId: string,
+  atState?: string,
+) => Promise<NotificationSubject | null>;
 
 export interface NotificationView {
   id: string;

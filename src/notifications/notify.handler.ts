@@ -40,7 +40,8 @@ export class NotifyHandler implements EffectHandler {
     }
     const resolve = machineId !== undefined && this.notifications.subjectResolver(machineId);
     if (!resolve) throw new Error(`no notification subject for instance ${record.instanceId}`);
-    const subject = await resolve(tx, record.instanceId);
+    const toState = typeof record.payload.toState === 'string' ? record.payload.toState : undefined;
+    const subject = await resolve(tx, record.instanceId, toState);
     if (!subject) return;
 
     const recipients = new Set<string>();
