@@ -3,7 +3,7 @@ import { allInvariants } from './support/invariants';
 import { query } from './support/processes';
 import { saveLogs, startStack, type Stack } from './support/stack';
 import { recordScenario, scale } from './support/summary';
-import { call, pdf, type User } from './support/world';
+import { call, submittedNomination, type User } from './support/world';
 
 /**
  * A burst of concurrent, conflicting events on one nomination (different events, stale and current If-Match,
@@ -21,47 +21,12 @@ describe('fault: a burst of concurrent conflicting events on one nomination', ()
     await stack?.teardown();
   });
 
-  async function submittedNomination(): Promise<string> {
-    const { officer, approver } = stack.cast;
-    const base = stack.apis[0].url;
-    const created = await call(base, 'POST', '/nominations', {
-      token: officer.token,
-      body: {
-        awardType: 'NATIONAL_EMULATION_FIGHTER',
-        year: 2024,
-        nominee: {
-          kind: 'individual',
-          organizationId: officer.org,
-          fullName: `Trần Thị ${randomUUID().slice(0, 6)}`,
-          gender: 'female',
-          position: 'Chuyên viên',
-        },
-        summary: 'Hoàn thành xuất sắc nhiệm vụ',
-      },
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.id as string;
-    for (const kind of ['proposal', 'achievementReport']) {
-      const form = new FormData();
-      form.append('kind', kind);
-      form.append('file', new Blob([new Uint8Array(pdf(kind))]), `${kind}.pdf`);
-      expect(
-        (await call(base, 'POST', `/nominations/${id}/documents`, { token: officer.token, body: form }))
-          .status,
-      ).toBe(201);
-    }
-    const submitted = await call(base, 'POST', `/nominations/${id}/events`, {
-      token: officer.token,
-      body: { type: 'SUBMIT' },
-    });
-    expect(submitted.status).toBe(200);
-    void approver;
-    return id;
-  }
+  const submitted = () =>
+    submittedNomination(stack.apis[0].url, stack.cast.officer, `Trần Thị ${randomUUID().slice(0, 6)}`);
 
   it('applies exactly the legal events and refuses the rest with 409 or 412', async () => {
     const { officer, approver, board } = stack.cast;
-    const id = await submittedNomination();
+    const id = await submitted();
     const [{ version: before }] = await query<{ version: number }>(
       stack.dbUrl,
       `SELECT version FROM workflow_instances WHERE id = $1`,

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { query } from './support/processes';
 import { saveLogs, startStack, type Stack } from './support/stack';
 import { recordScenario, scale } from './support/summary';
-import { type Answer, call, mintToken, pdf, seedUser, type User } from './support/world';
+import { type Answer, call, mintToken, seedUser, submittedNomination, type User } from './support/world';
 
 /**
  * Hostile requests generated with fast-check from the OpenAPI document the application serves: every operation,
@@ -138,40 +138,7 @@ describe('fault: hostile input generated from the OpenAPI document', () => {
     stack = await startStack({ apis: 1, workers: 1 });
     const base = stack.apis[0].url;
     // Province A (Nam Định) and province B (Thái Bình), each with a submitted nomination.
-    const make = async (officer: User, marker: string) => {
-      const created = await call(base, 'POST', '/nominations', {
-        token: officer.token,
-        body: {
-          awardType: 'NATIONAL_EMULATION_FIGHTER',
-          year: 2024,
-          nominee: {
-            kind: 'individual',
-            organizationId: officer.org,
-            fullName: `Nguyễn ${marker}`,
-            gender: 'male',
-            position: 'Chuyên viên',
-          },
-          summary: `Thành tích ${marker}`,
-        },
-      });
-      expect(created.status).toBe(201);
-      for (const kind of ['proposal', 'achievementReport']) {
-        const form = new FormData();
-        form.append('kind', kind);
-        form.append('file', new Blob([new Uint8Array(pdf(kind))]), `${marker}-${kind}.pdf`);
-        const up = await call(base, 'POST', `/nominations/${created.body.id}/documents`, {
-          token: officer.token,
-          body: form,
-        });
-        expect(up.status).toBe(201);
-      }
-      const submitted = await call(base, 'POST', `/nominations/${created.body.id}/events`, {
-        token: officer.token,
-        body: { type: 'SUBMIT' },
-      });
-      expect(submitted.status).toBe(200);
-      return created.body.id as string;
-    };
+    const make = (officer: User, marker: string) => submittedNomination(base, officer, `Nguyễn ${marker}`);
     const markerB = `BMARK${randomUUID().slice(0, 8)}`;
     const officerB = await seedUser(stack.dbUrl, 'officer.b', 'NOMINATOR', 'PROVINCE-34');
     b = { officer: officerB, nomination: await make(officerB, markerB), markers: [markerB] };

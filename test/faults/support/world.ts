@@ -107,6 +107,43 @@ export async function call(
 
 export const pdf = (text: string) => demoPdf(text);
 
+/**
+ * A nomination of `officer`'s unit created, given its dossier and submitted over HTTP: the starting point of the
+ * scenarios that aim events or hostile requests at one nomination.
+ */
+export async function submittedNomination(base: string, officer: User, fullName: string): Promise<string> {
+  const created = await call(base, 'POST', '/nominations', {
+    token: officer.token,
+    body: {
+      awardType: 'NATIONAL_EMULATION_FIGHTER',
+      year: 2024,
+      nominee: {
+        kind: 'individual',
+        organizationId: officer.org,
+        fullName,
+        gender: 'female',
+        position: 'Chuyên viên',
+      },
+      summary: `Thành tích của ${fullName}`,
+    },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  for (const kind of ['proposal', 'achievementReport']) {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', new Blob([new Uint8Array(pdf(`${fullName} ${kind}`))]), `${kind}.pdf`);
+    const up = await call(base, 'POST', `/nominations/${id}/documents`, { token: officer.token, body: form });
+    expect(up.status).toBe(201);
+  }
+  const submitted = await call(base, 'POST', `/nominations/${id}/events`, {
+    token: officer.token,
+    body: { type: 'SUBMIT' },
+  });
+  expect(submitted.status).toBe(200);
+  return id;
+}
+
 /** What a scenario remembers of its load: every answer, and each transition acknowledged with a 2xx. */
 export class Ledger {
   requests = 0;
