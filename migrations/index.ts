@@ -7,6 +7,7 @@ import { Voting1764160000000 } from './1764160000000-voting';
 import { Deliveries1764170000000 } from './1764170000000-deliveries';
 import { Reports1764180000000 } from './1764180000000-reports';
 import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
+import { AuditLog1764200000000 } from './1764200000000-audit-log';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   Deliveries1764170000000,
   Reports1764180000000,
   ListIndexes1764190000000,
+  AuditLog1764200000000,
 ];

@@ -2,6 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
+import { ChangeBus } from './change-bus.service';
 import { dataSourceOptions, runMigrationsLocked } from './data-source';
 
 @Global()
@@ -25,5 +26,7 @@ import { dataSourceOptions, runMigrationsLocked } from './data-source';
       },
     }),
   ],
+  providers: [ChangeBus],
+  exports: [ChangeBus],
 })
 export class DatabaseModule {}

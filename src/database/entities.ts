@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { UserEntity } from '../auth/user.entity';
 import { AwardPolicyEntity } from '../awards/award-policy.entity';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   WebhookEntity,
   NotificationDeliveryEntity,
   GeneratedDocumentEntity,
+  AuditEntryEntity,
 ];

@@ -5,6 +5,7 @@ import { ClusterMembershipEntity, type ClusterRole } from './cluster-membership.
 import { OrganizationEntity, type OrganizationKind } from './organization.entity';
 import { OrganizationErrors } from './organizations.errors';
 import { DomainError } from '../common/errors';
+import { ChangeBus } from '../database/change-bus.service';
 
 export interface OrganizationView {
   id: string;
@@ -29,7 +30,8 @@ export interface ClusterYearView {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const ROW_CACHE_MS = 10_000;
+// Changes reach every process through the change bus; the age limit only bounds memory held by old rows.
+const ROW_CACHE_MS = 5 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toOrganizationView(o: OrganizationEntity, at = today()): OrganizationView {
@@ -55,7 +57,14 @@ export class OrganizationsService {
   /** Organisation rows by id, for the views of every response; cleared by any change made here. */
   private readonly rows = new Map<string, { at: number; entity: OrganizationEntity }>();
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: ChangeBus,
+  ) {
+    // A change made by any process (this one included) clears every cache that depends on organisations.
+    bus.subscribe('organizations', () => {
+      for (const listener of this.listeners) listener();
+    });
     this.onChange(() => this.rows.clear());
   }
 
@@ -64,8 +73,8 @@ export class OrganizationsService {
     this.listeners.push(listener);
   }
 
-  private changed(): void {
-    for (const listener of this.listeners) listener();
+  private async changed(): Promise<void> {
+    await this.bus.publish('organizations');
   }
 
   private repo(tx?: EntityManager) {
@@ -92,21 +101,29 @@ export class OrganizationsService {
     const unique = [...new Set(ids)].filter((id) => UUID.test(id));
     if (unique.length === 0) return new Map();
     const now = Date.now();
-    const missing = unique.filter((id) => {
-      const cached = this.rows.get(id);
-      return !cached || now - cached.at >= ROW_CACHE_MS;
-    });
+    const found = new Map<string, OrganizationEntity>();
+    const missing: string[] = [];
+    for (const id of unique) {
+      const cached = this.bus.reliable ? this.rows.get(id) : undefined;
+      if (cached && now - cached.at < ROW_CACHE_MS) found.set(id, cached.entity);
+      else missing.push(id);
+    }
     if (missing.length > 0) {
+      const mark = this.bus.mark('organizations');
       const rows = await this.repo(tx)
         .createQueryBuilder('o')
         .where('o.id = ANY(:ids)', { ids: missing })
         .getMany();
-      for (const o of rows) this.rows.set(o.id, { at: now, entity: o });
+      const keep = this.bus.fresh('organizations', mark);
+      for (const o of rows) {
+        found.set(o.id, o);
+        if (keep) this.rows.set(o.id, { at: now, entity: o });
+      }
     }
     const views = new Map<string, OrganizationView>();
     for (const id of unique) {
-      const cached = this.rows.get(id);
-      if (cached) views.set(id, toOrganizationView(cached.entity));
+      const entity = found.get(id);
+      if (entity) views.set(id, toOrganizationView(entity));
     }
     return views;
   }
@@ -143,7 +160,7 @@ export class OrganizationsService {
       successorId: null,
     });
     await this.repo().insert(entity);
-    this.changed();
+    await this.changed();
     return toOrganizationView(entity);
   }
 
@@ -284,7 +301,7 @@ export class OrganizationsService {
         );
       }
     });
-    this.changed();
+    await this.changed();
     return this.clusterYear(clusterId, year);
   }
 
@@ -320,7 +337,7 @@ export class OrganizationsService {
         );
       }
     });
-    this.changed();
+    await this.changed();
     return this.clusterYear(clusterId, year);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
+import { ChangeBus } from '../database/change-bus.service';
 import { OrganizationsService } from './organizations.service';
 
 /** What the server knows of the caller's organisation, for scope and access decisions. */
@@ -20,17 +21,22 @@ export interface Standing {
   orgActive: boolean;
 }
 
-const TTL_MS = 10_000;
+// Changes reach every process through the change bus at once; the age limit only bounds how long an entry lives.
+const TTL_MS = 5 * 60_000;
 
 /**
- * Computes a caller's standing from the organisation tables. Cached per organisation for a few seconds: it is
- * read on every request, changes rarely (a merger, a new leadership), and changes made here clear the cache.
+ * Computes a caller's standing from the organisation tables. Cached per organisation: it is read on every
+ * request and changes rarely (a merger, a new leadership); any change clears the cache of every process through
+ * the change bus, and nothing is cached while the bus is disconnected.
  */
 @Injectable()
 export class StandingService {
   private readonly cache = new Map<string, { at: number; value: Promise<Omit<Standing, 'role'>> }>();
 
-  constructor(private readonly organizations: OrganizationsService) {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly bus: ChangeBus,
+  ) {
     organizations.onChange(() => this.invalidate());
   }
 
@@ -40,20 +46,27 @@ export class StandingService {
    * burst every connection would be held by a transaction waiting for another: a pool deadlock).
    */
   async of(principal: Pick<Principal, 'role' | 'organizationId'>, tx?: EntityManager): Promise<Standing> {
-    const cached = this.cache.get(principal.organizationId);
+    const cached = this.bus.reliable ? this.cache.get(principal.organizationId) : undefined;
     let value = cached && Date.now() - cached.at < TTL_MS ? cached.value : undefined;
-    if (!value && tx) {
-      const at = Date.now();
-      const computed = await this.compute(principal.organizationId, tx);
-      this.cache.set(principal.organizationId, { at, value: Promise.resolve(computed) });
-      return { role: principal.role, ...computed };
-    }
     if (!value) {
-      value = this.compute(principal.organizationId);
-      this.cache.set(principal.organizationId, { at: Date.now(), value });
-      value.catch(() => this.cache.delete(principal.organizationId));
+      const mark = this.bus.mark('organizations');
+      const at = Date.now();
+      const computed = this.compute(principal.organizationId, tx);
+      // Inside a transaction the value is used only by its caller until it resolved on that connection.
+      value = tx ? Promise.resolve(await computed) : computed;
+      this.cache.set(principal.organizationId, { at, value });
+      value.then(
+        () => {
+          if (!this.bus.fresh('organizations', mark)) this.forget(principal.organizationId, value!);
+        },
+        () => this.forget(principal.organizationId, value!),
+      );
     }
     return { role: principal.role, ...(await value) };
+  }
+
+  private forget(organizationId: string, value: Promise<unknown>): void {
+    if (this.cache.get(organizationId)?.value === value) this.cache.delete(organizationId);
   }
 
   invalidate(): void {
