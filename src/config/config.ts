@@ -76,6 +76,12 @@ export class Env {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'BALLOT_SECRET must be at least 32 characters' })
+  BALLOT_SECRET?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(60)
@@ -172,6 +178,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     'REDIS_URL',
     'PUBLIC_URL',
     'JWT_SECRET',
+    'BALLOT_SECRET',
     'SMTP_URL',
     'SEED_DEMO',
   ]) {

@@ -24,6 +24,7 @@ import {
   VotingBallotEntity,
   VotingCandidateEntity,
   VotingReceiptEntity,
+  VotingSealedBallotEntity,
   VotingSessionEntity,
   VotingTurnoutEntity,
 } from '../voting/voting.entities';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   VotingCandidateEntity,
   VotingTurnoutEntity,
   VotingBallotEntity,
+  VotingSealedBallotEntity,
   VotingReceiptEntity,
   ClusterAgreementEntity,
   AgreementSignatureEntity,

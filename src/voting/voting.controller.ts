@@ -17,13 +17,19 @@ import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
 import { etag, parseIfMatch } from '../nominations/http-headers';
 import { BallotDto, CreateSessionDto, ListSessionsQuery, MinutesQuery, SessionEventDto } from './voting.dto';
+import { BallotBox } from './ballot-box.service';
+import { VotingMinutes } from './voting-minutes.service';
 import { VotingService } from './voting.service';
 
 @ApiTags('voting')
 @ApiBearerAuth()
 @Controller('voting-sessions')
 export class VotingController {
-  constructor(private readonly voting: VotingService) {}
+  constructor(
+    private readonly voting: VotingService,
+    private readonly ballotBox: BallotBox,
+    private readonly votingMinutes: VotingMinutes,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a voting session of accepted nominations (cluster leader)' })
@@ -68,7 +74,7 @@ export class VotingController {
     summary: "Cast your organisation's secret ballot in the current round; answers a receipt code",
   })
   ballot(@CurrentUser() user: Principal, @Param('id', UuidParam) id: string, @Body() body: BallotDto) {
-    return this.voting.castBallot(user, id, body.choices);
+    return this.ballotBox.cast(user, id, body.choices);
   }
 
   @Get(':id/minutes')
@@ -80,7 +86,7 @@ export class VotingController {
     @Query() query: MinutesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { document, stream, contentType } = await this.voting.minutes(user, id, query.format ?? 'pdf');
+    const { document, stream, contentType } = await this.votingMinutes.open(user, id, query.format ?? 'pdf');
     void reply.header('etag', `"${document.sha256}"`);
     return new StreamableFile(stream, {
       type: contentType,

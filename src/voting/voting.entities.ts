@@ -91,8 +91,33 @@ export class VotingTurnoutEntity {
 }
 
 /**
- * A ballot's content, with nothing that links it to its voter: a random id, no time, no sequence, no user or
- * organisation. At the close of a round the round's ballots are rewritten in random order.
+ * A ballot cast in a round that is still open, sealed with a key that never enters the database (see
+ * `ballot-seal.ts`): a random id, the round, and the ciphertext, padded to one size per round. Deleted when the
+ * round is tallied.
+ */
+@Entity({ name: 'voting_sealed_ballots' })
+@Index('voting_sealed_ballots_session_round', ['sessionId', 'round'])
+export class VotingSealedBallotEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => VotingSessionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id' })
+  session?: VotingSessionEntity;
+
+  @Column({ type: 'int' })
+  round!: number;
+
+  @Column({ type: 'bytea' })
+  sealed!: Buffer;
+}
+
+/**
+ * An opened ballot of a tallied round, with nothing that links it to its voter: a random id, no time, no sequence,
+ * no user or organisation. A round's ballots are written at its tally in one statement, ordered by their content.
  */
 @Entity({ name: 'voting_ballots' })
 @Index('voting_ballots_session_round', ['sessionId', 'round'])
@@ -114,7 +139,7 @@ export class VotingBallotEntity {
   choices!: Record<string, string[]>;
 }
 
-/** The receipt codes of a round, published (sorted) after its tally so that each voter can find theirs. */
+/** The receipt codes of a round, published at its tally (in one statement, sorted) so each voter can find theirs. */
 @Entity({ name: 'voting_receipts' })
 export class VotingReceiptEntity {
   @PrimaryColumn({ name: 'session_id', type: 'uuid' })

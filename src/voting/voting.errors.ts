@@ -25,6 +25,12 @@ export const VotingErrors = {
     new DomainError('conflict', 'VOTING.NOT_OPEN', 'The session is not open for ballots', { state }),
   alreadyVoted: () =>
     new DomainError('conflict', 'VOTING.ALREADY_VOTED', 'Your organisation has already voted in this round'),
+  ballotsUnreadable: () =>
+    new DomainError(
+      'unavailable',
+      'VOTING.BALLOTS_UNREADABLE',
+      "The round's sealed ballots cannot be opened with this server's ballot secret: restore BALLOT_SECRET (or JWT_SECRET) as it was when they were cast",
+    ),
   invalid: (code: string, message: string, details?: Record<string, unknown>) =>
     new DomainError('unprocessable', `VOTING.${code}`, message, details),
   noQuorum: (turnout: number, required: number) =>

@@ -3,12 +3,17 @@ import { AwardsModule } from '../awards/awards.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { VotingController } from './voting.controller';
+import { BallotBox } from './ballot-box.service';
+import { SealedBallotsJanitor } from './sealed-ballots-janitor.service';
+import { VotingAccess } from './voting-access.service';
+import { VotingMinutes } from './voting-minutes.service';
+import { VotingTally } from './voting-tally.service';
 import { VotingService } from './voting.service';
 
 @Module({
   imports: [AwardsModule, OrganizationsModule, NominationsModule],
   controllers: [VotingController],
-  providers: [VotingService],
-  exports: [VotingService],
+  providers: [VotingService, VotingAccess, BallotBox, VotingTally, VotingMinutes, SealedBallotsJanitor],
+  exports: [VotingService, BallotBox, VotingMinutes],
 })
 export class VotingModule {}

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import type { FastifyReply } from 'fastify';
 import { UuidParam, YearParam } from '../common/params';
 import { BallotDto, CreateSessionDto } from '../voting/voting.dto';
+import { BallotBox } from '../voting/ballot-box.service';
 import { VotingService } from '../voting/voting.service';
 import { VotingPagesService } from './voting-pages.service';
 import { Ctx, type WebContext, type WebRequest } from './web-context';
@@ -21,6 +22,7 @@ export class VotingPagesController {
   constructor(
     private readonly pages: VotingPagesService,
     private readonly voting: VotingService,
+    private readonly ballotBox: BallotBox,
   ) {}
 
   @Get()
@@ -150,7 +152,7 @@ export class VotingPagesController {
         ballot: { values, errors: {}, message: Object.values(errors).flat().join(' ') },
       });
     try {
-      const { receipt } = await this.voting.castBallot(ctx.principal, id, value.choices);
+      const { receipt } = await this.ballotBox.cast(ctx.principal, id, value.choices);
       return this.rerender(ctx, id, reply, 201, { receipt });
     } catch (error) {
       const refused = refusal(error, ctx.m, ctx.locale, values);

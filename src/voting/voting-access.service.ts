@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { isCentral } from '../auth/roles';
+import { StandingService, type Standing } from '../organizations/standing.service';
+import { VotingSessionEntity } from './voting.entities';
+import { VotingErrors } from './voting.errors';
+
+/** Who may see a voting session and who runs it: the cluster's leadership of the session's year. */
+@Injectable()
+export class VotingAccess {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly standings: StandingService,
+  ) {}
+
+  leads(standing: Standing, s: { clusterId: string; year: number }): boolean {
+    return (
+      standing.role === 'CLUSTER_LEADER' &&
+      standing.ledClusterYears.some((l) => l.clusterId === s.clusterId && l.year === s.year)
+    );
+  }
+
+  /** The session and the caller's standing, or 404 when the caller may not see it. */
+  async visible(principal: Principal, id: string, tx?: EntityManager) {
+    const session = await (tx ?? this.dataSource.manager)
+      .getRepository(VotingSessionEntity)
+      .findOneBy({ id });
+    const standing = await this.standings.of(principal, tx);
+    const member = session && standing.orgIds.some((o) => session.eligibleOrgIds.includes(o));
+    if (!session || !(member || isCentral(standing.role) || this.leads(standing, session)))
+      throw VotingErrors.notFound(id);
+    return { session, standing };
+  }
+}
