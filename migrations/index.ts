@@ -9,6 +9,7 @@ import { Reports1764180000000 } from './1764180000000-reports';
 import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
 import { AuditLog1764200000000 } from './1764200000000-audit-log';
 import { SealedBallots1764200000001 } from './1764200000001-sealed-ballots';
+import { CalendarYears1764200000002 } from './1764200000002-calendar-years';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   ListIndexes1764190000000,
   AuditLog1764200000000,
   SealedBallots1764200000001,
+  CalendarYears1764200000002,
 ];

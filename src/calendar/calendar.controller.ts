@@ -1,21 +1,23 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Roles } from '../auth/decorators';
-import { CalendarService } from './calendar.service';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors';
+import { YearParam } from '../common/params';
+import { CalendarService } from './calendar.service';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 class WorkingDaysQuery {
-  @ApiProperty({ example: '2026-02-12' })
+  @ApiProperty({ example: '2026-02-12', format: 'date' })
   @Matches(DATE, { message: 'from must be a date (YYYY-MM-DD)' })
   from!: string;
 
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ example: 10, type: 'integer' })
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -24,7 +26,7 @@ class WorkingDaysQuery {
 }
 
 class DaysQuery {
-  @ApiPropertyOptional({ example: 2026 })
+  @ApiPropertyOptional({ example: 2026, type: 'integer' })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -39,6 +41,23 @@ class CalendarDayDto {
   @ApiProperty({ example: 'Tết Nguyên đán' }) @IsString() @Length(1, 200) nameVi!: string;
   @ApiProperty({ example: 'Lunar New Year' }) @IsString() @Length(1, 200) nameEn!: string;
   @ApiProperty({ example: 'Thông báo 6150/TB-LĐTBXH' }) @IsString() @Length(1, 300) source!: string;
+  @ApiPropertyOptional({ example: 'Chính phủ hoán đổi ngày làm việc' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+class ReasonQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) reason?: string;
+}
+
+class ConfirmYearDto {
+  @ApiPropertyOptional({ example: 'Thông báo số …/TB-BNV về lịch nghỉ năm 2027' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  note?: string;
 }
 
 const validDate = (value: string): string => {
@@ -60,22 +79,55 @@ export class CalendarController {
 
   @Get('working-days')
   @ApiOperation({
-    summary: 'The date N working days after a date (weekends and Vietnamese public holidays skipped)',
+    summary:
+      'The date N working days after a date (weekends and Vietnamese public holidays skipped); says whether a year it crosses is still provisional',
   })
   workingDays(@Query() query: WorkingDaysQuery) {
     return this.calendar.explain(validDate(query.from), query.days);
   }
 
   @Get('days')
-  @ApiOperation({ summary: 'The official days off and working weekend days' })
+  @ApiOperation({ summary: 'The days administrators entered (official days off and working weekend days)' })
   days(@Query() query: DaysQuery) {
     return this.calendar.list(query.year);
+  }
+
+  @Get('years')
+  @ApiOperation({ summary: 'The years around today and their status (confirmed or provisional)' })
+  years() {
+    return this.calendar.years();
+  }
+
+  @Get('years/:year')
+  @ApiOperation({
+    summary: "A year's schedule: entered days, and in a provisional year the Labour Code's computed defaults",
+  })
+  year(@Param('year', YearParam) year: number) {
+    return this.calendar.year(year);
+  }
+
+  @Post('years/:year/confirmation')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: "Confirm a year's schedule as the Government's notice gives it" })
+  confirm(
+    @CurrentUser() user: Principal,
+    @Param('year', YearParam) year: number,
+    @Body() body: ConfirmYearDto,
+  ) {
+    return this.calendar.confirmYear(user, year, body.note);
   }
 
   @Put('days/:date')
   @Roles('ADMIN')
   @ApiOperation({ summary: "Add or correct a day of the year's official schedule" })
-  setDay(@Param('date') date: string, @Body() body: CalendarDayDto) {
-    return this.calendar.setDay(validDate(date), body);
+  setDay(@CurrentUser() user: Principal, @Param('date') date: string, @Body() body: CalendarDayDto) {
+    return this.calendar.setDay(user, validDate(date), body);
+  }
+
+  @Delete('days/:date')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Remove an entered day (a provisional year falls back to the computed default)' })
+  removeDay(@CurrentUser() user: Principal, @Param('date') date: string, @Query() query: ReasonQuery) {
+    return this.calendar.removeDay(user, validDate(date), query.reason);
   }
 }

@@ -18,3 +18,23 @@ export class CalendarDayEntity {
   @Column({ type: 'varchar', length: 300 })
   source!: string;
 }
+
+/** A year's schedule: confirmed by an administrator (the Government's notice entered), or provisional. */
+@Entity({ name: 'calendar_years' })
+export class CalendarYearEntity {
+  @PrimaryColumn({ type: 'int' })
+  year!: number;
+
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
+
+  @Column({ name: 'confirmed_by', type: 'uuid', nullable: true })
+  confirmedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  note!: string | null;
+
+  /** When the administrators were told that this year is still unconfirmed. */
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt!: Date | null;
+}

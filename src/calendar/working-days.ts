@@ -8,10 +8,14 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export interface HolidayTable {
   /** Dates (YYYY-MM-DD) that are not working days although they fall Monday–Friday. */
-  daysOff: ReadonlySet<string>;
-  /** Weekend dates (YYYY-MM-DD) that are working days. */
-  workingWeekends: ReadonlySet<string>;
+  daysOff: { has(date: string): boolean };
+  /** Dates (YYYY-MM-DD) worked although they fall on a weekend (or are a default day off moved by a notice). */
+  workingWeekends: { has(date: string): boolean };
 }
+
+/** Office hours in Vietnam, local time: a reminder is sent within them. */
+export const OFFICE_OPENS_HOUR = 8;
+export const OFFICE_CLOSES_HOUR = 17;
 
 export function localDate(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
@@ -57,4 +61,26 @@ export function workingDaysBetween(from: Date, to: Date, table: HolidayTable): n
     if (isWorkingDay(date, table)) count++;
   }
   return count;
+}
+
+/** The start (00:00 local time) of a local date, as an instant. */
+export function startOfLocalDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+}
+
+/**
+ * The first moment at or after `instant` that falls in office hours of a working day (08:00–17:00 Vietnam time):
+ * reminders are sent then, never at night, on a weekend or on a day off.
+ */
+export function nextOfficeHour(instant: Date, table: HolidayTable): Date {
+  let date = localDate(instant);
+  const opens = (d: string) => new Date(startOfLocalDay(d).getTime() + OFFICE_OPENS_HOUR * 3600_000);
+  const closes = (d: string) => new Date(startOfLocalDay(d).getTime() + OFFICE_CLOSES_HOUR * 3600_000);
+  if (isWorkingDay(date, table)) {
+    if (instant < opens(date)) return opens(date);
+    if (instant < closes(date)) return instant;
+  }
+  do date = nextDate(date);
+  while (!isWorkingDay(date, table));
+  return opens(date);
 }

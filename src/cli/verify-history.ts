@@ -5,7 +5,10 @@ import 'reflect-metadata';
 import { createDataSource } from '../database/data-source';
 import { HistoryVerifier } from '../engine/history-verifier.service';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
+import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
+import type { AppConfig } from '../config/config';
+import { ChangeBus } from '../database/change-bus.service';
 import { MetricsService } from '../ops/metrics.service';
 
 async function main(): Promise<number> {
@@ -21,7 +24,10 @@ async function main(): Promise<number> {
   }
   const dataSource = await createDataSource(url, 2).initialize();
   try {
-    const engine = new WorkflowEngine(dataSource, new CalendarService(dataSource), new MetricsService());
+    // No change bus is started here: nothing is cached, every read goes to the database.
+    const bus = new ChangeBus({ databaseUrl: url } as AppConfig, dataSource);
+    const calendar = new CalendarService(dataSource, bus, new AuditService(dataSource));
+    const engine = new WorkflowEngine(dataSource, calendar, new MetricsService());
     const report = await new HistoryVerifier(dataSource, engine).verifyAll(ids.length > 0 ? { ids } : {});
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(

@@ -3,7 +3,7 @@ import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { UserEntity } from '../auth/user.entity';
 import { AwardPolicyEntity } from '../awards/award-policy.entity';
 import { AwardTypeEntity } from '../awards/award-type.entity';
-import { CalendarDayEntity } from '../calendar/holiday.entity';
+import { CalendarDayEntity, CalendarYearEntity } from '../calendar/holiday.entity';
 import {
   AgreementSignatureEntity,
   ClusterAgreementEntity,
@@ -38,6 +38,7 @@ export const ENTITIES = [
   WorkflowTimerEntity,
   IdempotencyKeyEntity,
   CalendarDayEntity,
+  CalendarYearEntity,
   OrganizationEntity,
   ClusterMembershipEntity,
   UserEntity,

@@ -12,11 +12,11 @@ import {
   type Label,
   stateKey,
   stateLabel,
-  type StartTimerParams,
   type WorkflowDefinition,
   type WorkflowEvent,
 } from '../../workflows';
 import { CalendarService } from '../calendar/calendar.service';
+import { TimerPlanner, type TimerOp } from './timer-planner';
 import { DomainError } from '../common/errors';
 import { isUnavailableError } from '../common/unavailable';
 import { MetricsService } from '../ops/metrics.service';
@@ -109,12 +109,15 @@ export type Projection = (tx: Tx, step: { instance: InstanceView; history: Histo
 @Injectable()
 export class WorkflowEngine {
   private readonly projections = new Map<string, Projection[]>();
+  private readonly timerPlanner: TimerPlanner;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: CalendarService,
+    calendar: CalendarService,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.timerPlanner = new TimerPlanner(calendar);
+  }
 
   /** Registers a read model of a machine's instances; it runs after every transition, in its transaction. */
   project(machineId: string, projection: Projection): void {
@@ -170,7 +173,7 @@ export class WorkflowEngine {
     };
     const hash = hashEntry(entry);
     const effects = actions.filter((a) => isEffect(a)) as unknown as Effect[];
-    const timers = await this.planTimers(tx, id, effects, now);
+    const timers = await this.timerPlanner.plan(tx, id, effects, now);
     const outbox = this.outboxRows(effects);
     const { rows } = await sql<{ id: string }>(
       tx,
@@ -257,7 +260,7 @@ export class WorkflowEngine {
     };
     const hash = hashEntry(entry);
     const effects = actions.filter((a) => isEffect(a)) as unknown as Effect[];
-    const timers = await this.planTimers(tx, instanceId, effects, now);
+    const timers = await this.timerPlanner.plan(tx, instanceId, effects, now);
     const outbox = this.outboxRows(effects, { eventType: event.type, fromState: row.state, toState });
     // Cancellations that come before any start (leaving a state) are written with the transition itself.
     const leading = timers.findIndex((t) => t.kind !== 'cancel');
@@ -605,60 +608,6 @@ export class WorkflowEngine {
       .map((e) => ({ type: e.type, payload: { ...e.params, ...(transitionInfo ?? {}) } }));
   }
 
-  /** Resolves every timer effect to concrete rows before anything is written (due dates need the calendar). */
-  private async planTimers(tx: Tx, instanceId: string, effects: Effect[], now: Date): Promise<TimerOp[]> {
-    const ops: TimerOp[] = [];
-    for (const effect of effects) {
-      if (effect.type === 'cancelTimer') ops.push({ kind: 'cancel', key: effect.params.key });
-      if (effect.type !== 'startTimer') continue;
-      const params = effect.params;
-      let start = now;
-      if (params.keepStart) {
-        const { rows } = await sql<{ started_at: Date }>(
-          tx,
-          `SELECT started_at FROM workflow_timers WHERE instance_id = $1 AND key = $2 AND status = 'pending'`,
-          [instanceId, params.key],
-        );
-        if (rows[0]) start = rows[0].started_at;
-      }
-      const dueAt = await this.dueAt(tx, params, start);
-      const reminderAt = await this.reminderAt(tx, params, start, dueAt);
-      ops.push({
-        kind: 'start',
-        params,
-        startedAt: start,
-        dueAt,
-        reminderAt: reminderAt > now ? reminderAt : null,
-      });
-    }
-    return ops;
-  }
-
-  private async dueAt(tx: Tx, params: StartTimerParams, start: Date): Promise<Date> {
-    if (params.workingDays !== undefined)
-      return (await this.calendar.addWorkingDays(start, params.workingDays, tx)).dueAt;
-    if (params.at !== undefined) {
-      const at = new Date(params.at);
-      if (Number.isNaN(at.getTime())) {
-        throw new DomainError('invalid', 'WORKFLOW.TIMER_INVALID', `Not a date: ${params.at}`);
-      }
-      return at;
-    }
-    if (params.ms !== undefined) return new Date(start.getTime() + params.ms);
-    throw new Error(`timer ${params.key} has no workingDays, at or ms`);
-  }
-
-  private async reminderAt(tx: Tx, params: StartTimerParams, start: Date, dueAt: Date): Promise<Date> {
-    const share = params.remindAtShare;
-    if (share === undefined || !(share > 0 && share < 1)) return new Date(0);
-    if (params.workingDays !== undefined && params.workingDays > 1) {
-      const days = Math.max(1, Math.floor(params.workingDays * share));
-      const { dueAt: endOfDay } = await this.calendar.addWorkingDays(start, days - 1, tx);
-      return new Date(endOfDay.getTime() + 1 + 8 * 3600 * 1000); // 08:00 local on the reminder day
-    }
-    return new Date(start.getTime() + share * (dueAt.getTime() - start.getTime()));
-  }
-
   private async applyTimers(tx: Tx, instanceId: string, ops: TimerOp[], historyId: string, now: Date) {
     for (const op of ops) {
       const key = op.kind === 'cancel' ? op.key : op.params.key;
@@ -684,7 +633,3 @@ export class WorkflowEngine {
     }
   }
 }
-
-type TimerOp =
-  | { kind: 'cancel'; key: string }
-  | { kind: 'start'; params: StartTimerParams; startedAt: Date; dueAt: Date; reminderAt: Date | null };

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { DocumentsService } from './documents.service';
 import { NominationsController } from './nominations.controller';
 import { NominationsService } from './nominations.service';
 
 @Module({
-  imports: [AwardsModule, OrganizationsModule],
+  imports: [AwardsModule, OrganizationsModule, CalendarModule],
   controllers: [NominationsController],
   providers: [NominationsService, DocumentsService],
   exports: [NominationsService, DocumentsService],

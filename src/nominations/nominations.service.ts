@@ -1,6 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { findWorkflow, stateLabel, type Label, type WorkflowEvent } from '../../workflows';
@@ -26,7 +24,6 @@ import { maySee, mayAct, type NominationFacts } from './nomination-access';
 import { NominationErrors } from './nominations.errors';
 import { DomainError } from '../common/errors';
 import {
-  EVENT_PAYLOADS,
   type CreateNominationDto,
   type ListNominationsQuery,
   type UpdateNominationDto,
@@ -34,6 +31,9 @@ import {
 import { keysetPage } from '../common/pagination';
 import { sql } from '../engine/sql';
 import { foldText } from './search-text';
+import { EVENT_NEEDS, eventPayload } from './event-payloads';
+import { CalendarService } from '../calendar/calendar.service';
+import { localDate } from '../calendar/working-days';
 
 export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
   cluster: 'nomination',
@@ -43,8 +43,6 @@ export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
 
 /** States in which the nominating unit may still edit its nomination and dossier. */
 export const EDITABLE_STATES = ['draft', 'returned'];
-/** States after the cluster (or the province) forwarded the nomination: they count against the quota. */
-const REASON_EVENTS = ['RETURN', 'WITHDRAW', 'APPRAISAL_REJECTED', 'COUNCIL_REJECTED', 'REQUEST_SUPPLEMENT'];
 
 export interface EventOption {
   type: string;
@@ -75,6 +73,8 @@ export interface NominationView {
   version: number;
   allowedEvents: EventOption[];
   dueAt: string | null;
+  /** The due date falls in a year whose holiday schedule is not confirmed yet: it may still move. */
+  dueProvisional: boolean;
   overdue: boolean;
   policy: { id: string; version: number; effectiveFrom: string };
   lastReason: string | null;
@@ -86,33 +86,12 @@ export interface NominationView {
   decidedAt: string | null;
 }
 
-const NEEDS: Record<string, string[]> = {
-  RETURN: ['reason'],
-  WITHDRAW: ['reason'],
-  APPRAISAL_REJECTED: ['reason'],
-  COUNCIL_REJECTED: ['reason'],
-  REQUEST_SUPPLEMENT: ['reason', 'dueDate?'],
-  REQUEST_CONSULTATION: ['reason?', 'bodies?'],
-  PM_DECIDED: ['outcome', 'decisionNumber', 'decisionDate'],
-  CHAIRMAN_DECIDED: ['outcome', 'decisionNumber', 'decisionDate'],
-};
-
 const facts = (n: NominationEntity): NominationFacts => ({
   route: n.route,
   nominatingOrgId: n.nominatingOrgId,
   clusterId: n.clusterId,
   year: n.year,
 });
-
-function flattenErrors(errors: ValidationError[], prefix: string): { field: string; problems: string[] }[] {
-  return errors.flatMap((e) => {
-    const field = `${prefix}.${e.property}`;
-    return [
-      ...(e.constraints ? [{ field, problems: Object.values(e.constraints) }] : []),
-      ...flattenErrors(e.children ?? [], field),
-    ];
-  });
-}
 
 interface ProjectedColumns {
   state: string;
@@ -139,6 +118,7 @@ export class NominationsService implements OnModuleInit {
     private readonly organizations: OrganizationsService,
     private readonly standings: StandingService,
     private readonly notifications: NotificationsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** Keeps the nominations table in step with every transition, whoever sent the event. */
@@ -594,7 +574,7 @@ export class NominationsService implements OnModuleInit {
             this.engine.refuseCommitted(committed.instance, { type: input.type }, sendOptions(committed.n));
           });
           if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
-          const payload = this.validatePayload(n, input.type, input.payload ?? {});
+          const payload = eventPayload(MACHINE_OF_ROUTE[n.route], input.type, input.payload ?? {});
           const event: WorkflowEvent = {
             type: input.type,
             ...payload,
@@ -606,35 +586,6 @@ export class NominationsService implements OnModuleInit {
         },
       ),
     );
-  }
-
-  private validatePayload(
-    n: NominationEntity,
-    type: string,
-    raw: Record<string, unknown>,
-  ): Record<string, unknown> {
-    const definition = findWorkflow(MACHINE_OF_ROUTE[n.route], 1)!;
-    const known = Object.keys(definition.events);
-    if (!known.includes(type))
-      throw NominationErrors.unknownEvent(
-        type,
-        known.filter((e) => !definition.events[e].system),
-      );
-    const payloadClass = EVENT_PAYLOADS[type];
-    if (!payloadClass) {
-      if (Object.keys(raw).length > 0) {
-        throw NominationErrors.invalidPayload([{ field: 'payload', problems: [`${type} takes no payload`] }]);
-      }
-      return {};
-    }
-    const instance = plainToInstance(payloadClass, raw);
-    const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) {
-      if (REASON_EVENTS.includes(type) && errors.some((e) => e.property === 'reason'))
-        throw NominationErrors.reasonRequired(type);
-      throw NominationErrors.invalidPayload(flattenErrors(errors, 'payload'));
-    }
-    return { ...instance } as Record<string, unknown>;
   }
 
   /** Facts from the database that the machine's guards decide on: the dossier, the policy, the quota, the minutes. */
@@ -724,6 +675,7 @@ export class NominationsService implements OnModuleInit {
     const [orgs, types, policies] = tx
       ? [await loads[0](), await loads[1](), await loads[2]()]
       : await Promise.all([loads[0](), loads[1](), loads[2]()]);
+    const calendar = await this.calendar.table(tx);
     return rows.map(({ n, instance }) => {
       const definition = findWorkflow(instance.machineId, instance.machineVersion)!;
       const nominating = orgs.get(n.nominatingOrgId)!;
@@ -732,7 +684,7 @@ export class NominationsService implements OnModuleInit {
       const policy = policies.get(n.policyId)!;
       const allowed = this.engine
         .allowedEventsOf(instance, (type) => mayAct(type, standing, facts(n)))
-        .map((type) => ({ type, label: definition.events[type].label, needs: NEEDS[type] ?? [] }));
+        .map((type) => ({ type, label: definition.events[type].label, needs: EVENT_NEEDS[type] ?? [] }));
       return {
         id: n.id,
         awardType: { code: n.awardType, nameVi: type.nameVi, nameEn: type.nameEn },
@@ -762,6 +714,9 @@ export class NominationsService implements OnModuleInit {
         version: instance.version,
         allowedEvents: allowed,
         dueAt: n.dueAt ? new Date(n.dueAt).toISOString() : null,
+        dueProvisional: n.dueAt
+          ? calendar.provisional(Number(localDate(new Date(n.dueAt)).slice(0, 4)))
+          : false,
         overdue: instance.context.overdue === true,
         policy: { id: policy.id, version: policy.version, effectiveFrom: policy.effectiveFrom },
         lastReason: (instance.context.lastReason as string | null) ?? null,

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isCentral } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
 import { AuthErrors } from '../auth/auth.errors';
 import { type DashboardSource, DASHBOARD_SOURCE } from './dashboard-source';
 import { Ctx, type WebContext } from './web-context';
@@ -12,7 +13,10 @@ import { dashboardPage } from './views/dashboard.view';
 @WebPages()
 @Controller('app/dashboard')
 export class DashboardController {
-  constructor(@Inject(DASHBOARD_SOURCE) private readonly source: DashboardSource) {}
+  constructor(
+    @Inject(DASHBOARD_SOURCE) private readonly source: DashboardSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
   @Get()
   async show(
@@ -26,6 +30,7 @@ export class DashboardController {
       return page(reply, dashboardPage(ctx, { values, errors: { year: [ctx.m.fieldInvalid] } }, null), 400);
     }
     const data = await this.source.load(ctx.principal, yearText ? Number(yearText) : undefined);
-    return page(reply, dashboardPage(ctx, { values, errors: {} }, data));
+    const unconfirmed = await this.calendar.unconfirmedSoon();
+    return page(reply, dashboardPage(ctx, { values, errors: {} }, data, unconfirmed));
   }
 }

@@ -43,6 +43,11 @@ const vi = {
   overdue: 'Quá hạn',
   dueAt: 'Hạn xử lý',
   noDue: 'Không có hạn',
+  dueProvisional: 'tạm tính',
+  dueProvisionalHint: 'Lịch nghỉ của năm này chưa được xác nhận: hạn có thể thay đổi',
+  calendar: 'Lịch ngày nghỉ, ngày làm việc',
+  calendarUnconfirmed:
+    'Lịch nghỉ năm {year} chưa được xác nhận: các hạn rơi vào năm này đang được tính tạm theo Bộ luật Lao động.',
   canDo: 'Việc có thể làm',
   // nominations
   nominationsTitle: 'Hồ sơ đề nghị khen thưởng',
@@ -276,6 +281,11 @@ const en: Messages = {
   overdue: 'Overdue',
   dueAt: 'Due',
   noDue: 'No due date',
+  dueProvisional: 'provisional',
+  dueProvisionalHint: "This year's holiday schedule is not confirmed yet: the due date may move",
+  calendar: 'Days off and working days',
+  calendarUnconfirmed:
+    'The {year} holiday schedule is not confirmed: deadlines in that year are computed from the Labour Code for now.',
   canDo: 'You can',
   nominationsTitle: 'Award nominations',
   filters: 'Filters',

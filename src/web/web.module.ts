@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ClustersModule } from '../clusters/clusters.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -9,6 +10,7 @@ import { AdminPagesController } from './admin-pages.controller';
 import { AdminPagesService } from './admin-pages.service';
 import { AssetsController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
+import { CalendarPagesController } from './calendar-pages.controller';
 import { ClusterPagesController } from './cluster-pages.controller';
 import { ClusterPagesService } from './cluster-pages.service';
 import { DashboardController } from './dashboard.controller';
@@ -35,9 +37,11 @@ import { WebSessionService } from './web-session.service';
     VotingModule,
     ClustersModule,
     ReportsModule,
+    CalendarModule,
   ],
   controllers: [
     AssetsController,
+    CalendarPagesController,
     AuthPagesController,
     HomeController,
     NominationPagesController,

@@ -367,57 +367,7 @@ describe('notifications: who is told what, inbox, live stream, e-mail, webhooks,
     });
   });
 
-  describe('working days and deadlines', () => {
-    it('skips weekends and the 2026 Tết holiday', async () => {
-      const res = await officer.get('/calendar/working-days?from=2026-02-12&days=5');
-      expect(res.body).toMatchObject({
-        from: '2026-02-12',
-        date: '2026-02-26',
-        dueAt: '2026-02-26T16:59:59.999Z',
-      });
-      expect(res.body.holidays.map((h: { date: string }) => h.date)).toEqual([
-        '2026-02-16',
-        '2026-02-17',
-        '2026-02-18',
-        '2026-02-19',
-        '2026-02-20',
-      ]);
-      expect((await officer.get('/calendar/working-days?from=2026-02-30&days=5')).status).toBe(400);
-      expect((await officer.get('/calendar/working-days?from=2026-02-12&days=-1')).status).toBe(400);
-    });
-
-    it('lets an administrator extend the table, and the engine uses it', async () => {
-      const admin = await person(t, 'admin', 'ADMIN', 'MOHA');
-      expect(
-        (
-          await officer.put('/calendar/days/2027-02-08', {
-            kind: 'day_off',
-            nameVi: 'Tết',
-            nameEn: 'Tet',
-            source: 's',
-          })
-        ).status,
-      ).toBe(403);
-      const added = await admin.put('/calendar/days/2027-02-08', {
-        kind: 'day_off',
-        nameVi: 'Tết Nguyên đán',
-        nameEn: 'Lunar New Year',
-        source: 'test',
-      });
-      expect(added.status).toBe(200);
-      const res = await admin.get('/calendar/working-days?from=2027-02-05&days=1');
-      expect(res.body.date).toBe('2027-02-09');
-      expect((await admin.get('/calendar/days?year=2027')).body).toEqual([
-        {
-          date: '2027-02-08',
-          kind: 'day_off',
-          nameVi: 'Tết Nguyên đán',
-          nameEn: 'Lunar New Year',
-          source: 'test',
-        },
-      ]);
-    });
-
+  describe('deadlines', () => {
     it('fires each timer once with two worker processes on the same database and queue', async () => {
       const second = await startTestApp({
         queue: 'redis',

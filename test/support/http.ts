@@ -57,6 +57,9 @@ export class Http {
   put<T = any>(path: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('PUT', path, body, headers);
   }
+  delete<T = any>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('DELETE', path, undefined, headers);
+  }
 
   /** Uploads one dossier document (multipart: kind, file). */
   upload<T = any>(nominationId: string, kind: string, content: Buffer, fileName = `${kind}.pdf`) {

@@ -29,6 +29,7 @@ export function adminIndexPage(ctx: WebContext): string {
       <li><a href="/app/admin/clusters">${m.clusterMembership}</a></li>
       <li><a href="/app/admin/users">${m.users}</a></li>
       <li><a href="/app/admin/awards">${m.awards}</a></li>
+      <li><a href="/app/admin/calendar">${m.calendar}</a></li>
       <li><a href="/admin/queues">BullMQ</a></li>
     </ul>`,
   );

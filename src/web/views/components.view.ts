@@ -129,10 +129,20 @@ export const stateBadge = (state: string, label: string) =>
 
 export const overdueBadge = (m: Messages) => html`<span class="badge badge-danger">${m.overdue}</span>`;
 
-export function dueText(ctx: PageContext, dueAt: string | null, overdue: boolean): SafeHtml {
+export function dueText(
+  ctx: PageContext,
+  dueAt: string | null,
+  overdue: boolean,
+  provisional = false,
+): SafeHtml {
   if (!dueAt && !overdue) return html`<span class="muted">${ctx.m.noDue}</span>`;
   return html`${overdue && overdueBadge(ctx.m)}
-  ${dueAt && html`<time datetime="${dueAt}">${formatDateTime(dueAt, ctx.locale)}</time>`}`;
+  ${dueAt && html`<time datetime="${dueAt}">${formatDateTime(dueAt, ctx.locale)}</time>`}
+  ${
+    dueAt &&
+    provisional &&
+    html`<span class="badge badge-muted" title="${ctx.m.dueProvisionalHint}">${ctx.m.dueProvisional}</span>`
+  }`;
 }
 
 /** A POST form of one button (and hidden fields): every change goes through a form with the CSRF token. */

@@ -6,7 +6,12 @@ import { type FormState, formMessage, selectField } from './components.view';
 import { nominationRows } from './home.view';
 import { layout } from './layout.view';
 
-export function dashboardPage(ctx: WebContext, form: FormState, data: DashboardData | null): string {
+export function dashboardPage(
+  ctx: WebContext,
+  form: FormState,
+  data: DashboardData | null,
+  unconfirmedYears: number[] = [],
+): string {
   const { m, locale } = ctx;
   const years = Array.from({ length: 6 }, (_, i) => String(new Date().getUTCFullYear() - i));
   return layout(
@@ -17,6 +22,13 @@ export function dashboardPage(ctx: WebContext, form: FormState, data: DashboardD
         <div class="field"><button type="submit" class="btn btn-primary">${m.apply}</button></div>
       </form>
       ${formMessage(m, form)}
+      ${unconfirmedYears.map(
+        (year) =>
+          html`<p class="alert alert-info" data-calendar-unconfirmed="${year}">
+            ${m.calendarUnconfirmed.replace('{year}', String(year))}
+            ${ctx.principal.role === 'ADMIN' && html` <a href="/app/admin/calendar?year=${year}">${m.calendar}</a>`}
+          </p>`,
+      )}
       ${
         data &&
         html`<section class="card" aria-labelledby="summary-title">

@@ -42,7 +42,7 @@ export function nominationRows(ctx: PageContext, items: NominationView[], withAc
               <td>${pick(n.awardType, locale)}</td>
               <td>${pick(n.nominatingOrganization, locale)}</td>
               <td>${stateBadge(n.state, n.stateLabel[locale])}</td>
-              <td>${dueText(ctx, n.dueAt, n.overdue)}</td>
+              <td>${dueText(ctx, n.dueAt, n.overdue, n.dueProvisional)}</td>
               ${withActions && html`<td>${n.allowedEvents.map((e) => e.label[locale]).join(', ')}</td>`}
             </tr>`,
         )}

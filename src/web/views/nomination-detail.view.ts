@@ -222,7 +222,7 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
     nominationTitle(ctx, n),
     html`<p>
         ${stateBadge(n.state, n.stateLabel[locale])} <span class="muted">${m.dueAt}:</span>
-        ${dueText(ctx, n.dueAt, n.overdue)}
+        ${dueText(ctx, n.dueAt, n.overdue, n.dueProvisional)}
       </p>
       ${forms.notice && html`<div class="alert alert-info" role="status">${forms.notice}</div>`}
       <section class="card" aria-labelledby="actions-title">
