@@ -91,11 +91,13 @@ export class DocumentsService {
   ) {}
 
   async list(principal: Principal, nominationId: string): Promise<DocumentView[]> {
-    await this.nominations.visible(principal, nominationId);
+    const { asVoter } = await this.nominations.visible(principal, nominationId);
     const rows = await this.dataSource
       .getRepository(NominationDocumentEntity)
       .find({ where: { nominationId }, order: { kind: 'ASC', uploadedAt: 'DESC' } });
-    return rows.map(toView);
+    if (!asVoter) return rows.map(toView);
+    const submitted = await this.nominations.submittedDossier(nominationId);
+    return rows.filter((d) => submitted.includes(d.id)).map(toView);
   }
 
   async upload(
@@ -185,18 +187,21 @@ export class DocumentsService {
     nominationId: string,
     documentId: string,
   ): Promise<{ document: DocumentView; stream: ReadStream }> {
-    await this.nominations.visible(principal, nominationId);
+    const { asVoter } = await this.nominations.visible(principal, nominationId);
     const document = await this.dataSource
       .getRepository(NominationDocumentEntity)
       .findOneBy({ id: documentId, nominationId });
     if (!document) throw NominationErrors.documentNotFound(documentId);
+    if (asVoter && !(await this.nominations.submittedDossier(nominationId)).includes(document.id)) {
+      throw NominationErrors.documentNotFound(documentId);
+    }
     return { document: toView(document), stream: this.storage.open(document.storageKey) };
   }
 
   /** The kinds of document the caller may add now (the web interface offers an upload form only for them). */
   async uploadableKinds(principal: Principal, nominationId: string): Promise<DocumentKind[]> {
-    const { n, standing } = await this.nominations.visible(principal, nominationId);
-    if (!standing.orgActive) return [];
+    const { n, standing, asVoter } = await this.nominations.visible(principal, nominationId);
+    if (!standing.orgActive || asVoter) return [];
     const [row] = (await this.dataSource.query(`SELECT state FROM workflow_instances WHERE id = $1`, [
       nominationId,
     ])) as { state: string }[];

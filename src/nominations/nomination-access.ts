@@ -106,3 +106,18 @@ export function maySee(standing: Standing, n: NominationFacts): boolean {
   if (standing.role === 'CLUSTER_LEADER') return hasRelation('clusterLeader', standing, n);
   return false;
 }
+
+/** Voting sessions whose states let their voters read the candidates: before the result is certified. */
+export const VOTER_READABLE_SESSION_STATES = ['draft', 'open', 'closed', 'tallied'];
+
+/**
+ * Whether a member's delegate may read a candidate (its nomination, summary and submitted dossier; nothing else):
+ * a `CLUSTER_VOTER` of an organisation that votes in a session, not yet certified, where it is a candidate.
+ * `sessions` are the electorates of those sessions.
+ */
+export function maySeeAsVoter(standing: Standing, sessions: { eligibleOrgIds: string[] }[]): boolean {
+  return (
+    standing.role === 'CLUSTER_VOTER' &&
+    sessions.some((s) => s.eligibleOrgIds.some((o) => standing.orgIds.includes(o)))
+  );
+}

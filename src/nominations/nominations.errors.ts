@@ -38,6 +38,8 @@ export const NominationErrors = {
     new DomainError('invalid', 'NOMINATION.INVALID_EVENT_PAYLOAD', 'The event payload is invalid', {
       fields,
     }),
+  readOnly: () =>
+    new DomainError('forbidden', 'NOMINATION.READ_ONLY', 'You may read this candidate, not change it'),
   dueDateInPast: (dueDate: string) =>
     new DomainError('unprocessable', 'NOMINATION.DUE_DATE_IN_PAST', `The due date ${dueDate} has passed`, {
       fields: [{ field: 'payload.dueDate', problems: ['dueDate must be today or later (Vietnam time)'] }],

@@ -20,7 +20,13 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { NominationDocumentEntity } from './nomination-document.entity';
 import { describeNomination } from './nomination-subject';
 import { NominationEntity } from './nomination.entity';
-import { maySee, mayAct, type NominationFacts } from './nomination-access';
+import {
+  maySee,
+  maySeeAsVoter,
+  mayAct,
+  type NominationFacts,
+  VOTER_READABLE_SESSION_STATES,
+} from './nomination-access';
 import { NominationErrors } from './nominations.errors';
 import { DomainError } from '../common/errors';
 import {
@@ -264,17 +270,64 @@ export class NominationsService implements OnModuleInit {
     id: string,
     tx?: EntityManager,
     known?: Standing,
-  ): Promise<{ n: NominationEntity; standing: Standing }> {
-    const n = await (tx ?? this.dataSource.manager).getRepository(NominationEntity).findOneBy({ id });
+  ): Promise<{ n: NominationEntity; standing: Standing; asVoter: boolean }> {
+    const manager = tx ?? this.dataSource.manager;
+    const n = await manager.getRepository(NominationEntity).findOneBy({ id });
     const standing = known ?? (await this.standings.of(principal, tx));
-    if (!n || !maySee(standing, facts(n))) throw NominationErrors.notFound(id);
-    return { n, standing };
+    if (n && maySee(standing, facts(n))) return { n, standing, asVoter: false };
+    if (n && standing.role === 'CLUSTER_VOTER') {
+      const sessions = (await manager.query(
+        `SELECT s.eligible_org_ids AS "eligibleOrgIds" FROM voting_candidates c
+           JOIN voting_sessions s ON s.id = c.session_id JOIN workflow_instances w ON w.id = s.id
+          WHERE c.nomination_id = $1 AND w.state = ANY($2::text[])`,
+        [id, VOTER_READABLE_SESSION_STATES],
+      )) as { eligibleOrgIds: string[] }[];
+      if (maySeeAsVoter(standing, sessions)) return { n, standing, asVoter: true };
+    }
+    throw NominationErrors.notFound(id);
+  }
+
+  /** The documents of each nomination's dossier as last submitted: what a session's voters may read. */
+  async submittedDossiers(
+    ids: string[],
+    tx?: EntityManager,
+  ): Promise<Map<string, { id: string; kind: string; fileName: string }[]>> {
+    const rows = (await (tx ?? this.dataSource.manager).query(
+      `SELECT s.instance_id AS "nominationId", d.id, d.kind, d.file_name AS "fileName"
+         FROM (SELECT DISTINCT ON (instance_id) instance_id, event FROM workflow_history
+                WHERE instance_id = ANY($1::uuid[]) AND event_type IN ('SUBMIT', 'RESUBMIT')
+                ORDER BY instance_id, seq DESC) s
+         CROSS JOIN LATERAL jsonb_array_elements(s.event->'dossier'->'documents') AS e(doc)
+         JOIN nomination_documents d ON d.id = (e.doc->>'id')::uuid
+        ORDER BY d.kind`,
+      [ids],
+    )) as { nominationId: string; id: string; kind: string; fileName: string }[];
+    const byNomination = new Map<string, { id: string; kind: string; fileName: string }[]>();
+    for (const r of rows) {
+      byNomination.set(r.nominationId, [
+        ...(byNomination.get(r.nominationId) ?? []),
+        { id: r.id, kind: r.kind, fileName: r.fileName },
+      ]);
+    }
+    return byNomination;
+  }
+
+  /** The documents of the dossier as last submitted (what a session's voters may read), by id. */
+  async submittedDossier(id: string, tx?: EntityManager): Promise<string[]> {
+    const [row] = (await (tx ?? this.dataSource.manager).query(
+      `SELECT event->'dossier'->'documents' AS documents FROM workflow_history
+        WHERE instance_id = $1 AND event_type IN ('SUBMIT', 'RESUBMIT') ORDER BY seq DESC LIMIT 1`,
+      [id],
+    )) as { documents: { id: string }[] | null }[];
+    return (row?.documents ?? []).map((d) => d.id);
   }
 
   async get(principal: Principal, id: string): Promise<NominationView> {
-    const { n, standing } = await this.visible(principal, id);
+    const { n, standing, asVoter } = await this.visible(principal, id);
     const { instance } = await this.engine.read(id);
-    return (await this.views([{ n, instance }], standing))[0];
+    const [view] = await this.views([{ n, instance }], standing);
+    // A voter reads the candidate, not the exchanges between its unit and the bodies that checked it.
+    return asVoter ? { ...view, lastReason: null } : view;
   }
 
   async list(
@@ -343,7 +396,7 @@ export class NominationsService implements OnModuleInit {
   }
 
   async history(principal: Principal, id: string) {
-    await this.visible(principal, id);
+    if ((await this.visible(principal, id)).asVoter) throw NominationErrors.notFound(id);
     const [entries, verdict, { instance }] = await Promise.all([
       this.engine.history(id),
       this.engine.verify(id),
@@ -492,7 +545,8 @@ export class NominationsService implements OnModuleInit {
   ): Promise<NominationView> {
     const known = await this.standings.of(principal);
     return this.engine.transaction(async (tx) => {
-      const { n, standing } = await this.visible(principal, id, tx, known);
+      const { n, standing, asVoter } = await this.visible(principal, id, tx, known);
+      if (asVoter) throw NominationErrors.readOnly();
       if (!mayAct('SUBMIT', standing, facts(n))) throw NominationErrors.notEditable(n.state);
       const [row] = (await tx.query(
         `SELECT version, state FROM workflow_instances WHERE id = $1 FOR UPDATE`,

@@ -16,6 +16,8 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService } from '../organizations/standing.service';
 import { required } from './tally';
 import { VotingAccess } from './voting-access.service';
+import { DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
+import { NominationsService } from '../nominations/nominations.service';
 import { VotingMinutes } from './voting-minutes.service';
 import { type SessionItem, VotingCandidateEntity, VotingSessionEntity } from './voting.entities';
 import { VotingErrors } from './voting.errors';
@@ -45,6 +47,7 @@ export class VotingService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly access: VotingAccess,
     private readonly minutes: VotingMinutes,
+    private readonly nominations: NominationsService,
   ) {}
 
   onModuleInit(): void {
@@ -252,9 +255,21 @@ export class VotingService implements OnModuleInit {
       [id, context.round],
     )) as { organization_id: string }[];
     const candidates = (await manager.query(
-      `SELECT n.id, n.nominee_name, n.nominating_org_id FROM nominations n WHERE n.id = ANY($1::uuid[])`,
+      `SELECT n.id, n.nominee_name, n.nominating_org_id, n.summary FROM nominations n WHERE n.id = ANY($1::uuid[])`,
       [context.candidates.map((c) => c.nominationId)],
-    )) as { id: string; nominee_name: string; nominating_org_id: string }[];
+    )) as { id: string; nominee_name: string; nominating_org_id: string; summary: string }[];
+    // Who votes, leads or oversees reads each candidate's summary and submitted dossier.
+    const readsCandidates =
+      isCentral(standing.role) ||
+      this.access.leads(standing, session) ||
+      (standing.role === 'CLUSTER_VOTER' && standing.orgIds.some((o) => session.eligibleOrgIds.includes(o)));
+    const dossiers =
+      readsCandidates && !['certified', 'cancelled', 'noQuorum'].includes(instance.state)
+        ? await this.nominations.submittedDossiers(
+            candidates.map((c) => c.id),
+            tx,
+          )
+        : null;
     const orgs = await this.organizations.views([
       ...session.eligibleOrgIds,
       session.clusterId,
@@ -322,6 +337,16 @@ export class VotingService implements OnModuleInit {
               nominee: n.nominee_name,
               nominatingOrganization: name(n.nominating_org_id),
               inThisRound: context.roundCandidates.some((r) => r.nominationId === c.nominationId),
+              summary: readsCandidates ? n.summary : null,
+              documents: dossiers
+                ? (dossiers.get(c.nominationId) ?? []).map((d) => ({
+                    id: d.id,
+                    kind: d.kind,
+                    kindLabel: DOCUMENT_KINDS[d.kind as DocumentKind] ?? { vi: d.kind, en: d.kind },
+                    fileName: d.fileName,
+                    path: `/nominations/${c.nominationId}/documents/${d.id}`,
+                  }))
+                : null,
             };
           }),
       })),

@@ -53,9 +53,11 @@ export class NominationPagesService {
 
   async detail(principal: Principal, id: string) {
     const nomination = await this.nominations.get(principal, id);
+    // A session's voter reads the candidate and its submitted dossier only, not its history.
+    const { asVoter } = await this.nominations.visible(principal, id);
     const [documents, history, uploadable] = await Promise.all([
       this.documents.list(principal, id),
-      this.nominations.history(principal, id),
+      asVoter ? null : this.nominations.history(principal, id),
       this.documents.uploadableKinds(principal, id),
     ]);
     const definition = findWorkflow(MACHINE_OF_ROUTE[nomination.route], 1)!;

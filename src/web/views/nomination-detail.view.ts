@@ -151,6 +151,7 @@ function dossier(ctx: WebContext, d: Detail, forms: DetailForms): SafeHtml {
 function history(ctx: WebContext, d: Detail): SafeHtml {
   const { m, locale } = ctx;
   const h = d.history;
+  if (!h) return html``;
   return html`<section class="card" aria-labelledby="history-title">
     <h2 id="history-title">${m.history}</h2>
     <p

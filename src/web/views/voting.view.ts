@@ -144,6 +144,25 @@ export function livePanel(ctx: WebContext, s: SessionView): SafeHtml {
   </section>`;
 }
 
+/** What a voter reads of a candidate before choosing: its summary and the documents of its submitted dossier. */
+function candidateDetails(ctx: WebContext, c: SessionView['items'][number]['candidates'][number]): SafeHtml {
+  const { m, locale } = ctx;
+  if (!c.summary && !c.documents) return html``;
+  return html`<div class="candidate-details" data-candidate="${c.nominationId}">
+    ${c.summary && html`<p class="summary">${c.summary}</p>`}
+    ${
+      c.documents &&
+      c.documents.length > 0 &&
+      html`<p class="muted">
+        ${m.dossier}:
+        ${c.documents.map(
+          (d, i) => html`${i > 0 ? ' · ' : ''}<a href="${d.path}" download>${pick(d.kindLabel, locale)}</a>`,
+        )}
+      </p>`
+    }
+  </div>`;
+}
+
 function ballot(ctx: WebContext, s: SessionView, awards: Awards, form: FormState): SafeHtml {
   const { m, locale } = ctx;
   const chosen = (code: string) => new Set([form.values[`choice.${code}`] ?? []].flat());
@@ -163,14 +182,14 @@ function ballot(ctx: WebContext, s: SessionView, awards: Awards, form: FormState
             .map(
               (c) =>
                 html`<label class="check"
-                  ><input
-                    type="checkbox"
-                    name="choice.${item.awardType}"
-                    value="${c.nominationId}"
-                    ${flag('checked', chosen(item.awardType).has(c.nominationId))}
-                  />
-                  ${c.nominee} <span class="muted">(${pick(c.nominatingOrganization, locale)})</span></label
-                >`,
+                    ><input
+                      type="checkbox"
+                      name="choice.${item.awardType}"
+                      value="${c.nominationId}"
+                      ${flag('checked', chosen(item.awardType).has(c.nominationId))}
+                    />
+                    ${c.nominee} <span class="muted">(${pick(c.nominatingOrganization, locale)})</span></label
+                  >${candidateDetails(ctx, c)}`,
             )}
           ${fieldErrors(form, `choice.${item.awardType}`)}
         </fieldset>`,

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../../src/auth/roles';
-import { mayAct, maySee, NOMINATION_ACCESS } from '../../../src/nominations/nomination-access';
+import { mayAct, maySee, maySeeAsVoter, NOMINATION_ACCESS } from '../../../src/nominations/nomination-access';
 import type { Standing } from '../../../src/organizations/standing.service';
 import { WORKFLOWS } from '../../../workflows';
 
@@ -127,5 +127,21 @@ describe('the nomination access table', () => {
         ...CENTRAL.flatMap((r) => [`${r}:own`, `${r}:foreign`]),
       ].sort(),
     );
+  });
+});
+
+describe("a member's delegate reads the candidates of the sessions it votes in", () => {
+  const session = (...orgs: string[]) => ({ eligibleOrgIds: orgs });
+  it('lets a CLUSTER_VOTER of an eligible organisation read, and nobody else by this rule', () => {
+    const voter = { ...standing('CLUSTER_VOTER', 'foreign'), orgIds: [VINH_PHUC] };
+    expect(maySeeAsVoter(voter, [session(NAM_DINH, VINH_PHUC)])).toBe(true);
+    expect(maySeeAsVoter(voter, [session(NAM_DINH, THAI_BINH)])).toBe(false);
+    expect(maySeeAsVoter(voter, [])).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'CLUSTER_VOTER')) {
+      expect(maySeeAsVoter({ ...voter, role }, [session(VINH_PHUC)])).toBe(false);
+    }
+    // The delegate of a successor votes in the seat of the organisation it succeeded (its lineage).
+    const heir = { ...voter, organizationId: 'org-heir', orgIds: ['org-heir', VINH_PHUC] };
+    expect(maySeeAsVoter(heir, [session(VINH_PHUC)])).toBe(true);
   });
 });
