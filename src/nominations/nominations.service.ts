@@ -63,7 +63,15 @@ export interface NominationView {
   route: AwardRoute;
   clusterId: string | null;
   cluster: { id: string; nameVi: string; nameEn: string } | null;
-  nominatingOrganization: { id: string; code: string; nameVi: string; nameEn: string; active: boolean };
+  nominatingOrganization: {
+    id: string;
+    code: string;
+    nameVi: string;
+    nameEn: string;
+    active: boolean;
+    /** When the unit has ended (merged): the organisation that continues its work now. */
+    successor: { id: string; code: string; nameVi: string; nameEn: string } | null;
+  };
   nominee: {
     kind: 'collective' | 'individual';
     organizationId: string;
@@ -354,7 +362,14 @@ export class NominationsService implements OnModuleInit {
     if (query.awardType) qb.andWhere('n.award_type = :awardType', { awardType: query.awardType });
     if (query.state) qb.andWhere('n.state = ANY(:states)', { states: query.state.split(',') });
     if (query.nominatingOrganizationId) {
-      qb.andWhere('n.nominating_org_id = :nominatingOrg', { nominatingOrg: query.nominatingOrganizationId });
+      // A unit's nominations include those of the organisations it succeeded (mergers).
+      qb.andWhere(
+        `n.nominating_org_id IN (WITH RECURSIVE lineage(id) AS (
+           SELECT CAST(:nominatingOrg AS uuid)
+           UNION SELECT o.id FROM organizations o JOIN lineage l ON o.successor_id = l.id)
+         SELECT id FROM lineage)`,
+        { nominatingOrg: query.nominatingOrganizationId },
+      );
     }
     if (query.overdue !== undefined) qb.andWhere('n.overdue = :overdue', { overdue: query.overdue });
     if (query.q) {
@@ -730,6 +745,15 @@ export class NominationsService implements OnModuleInit {
       ? [await loads[0](), await loads[1](), await loads[2]()]
       : await Promise.all([loads[0](), loads[1](), loads[2]()]);
     const calendar = await this.calendar.table(tx);
+    // An ended nominating unit is shown with the organisation that continues its work now.
+    const heirs = await this.organizations.heirs(
+      rows.map(({ n }) => n.nominatingOrgId).filter((id) => orgs.get(id)?.successorId),
+      tx,
+    );
+    const heir = (id: string) => {
+      const h = heirs.get(id);
+      return h ? { id: h.id, code: h.code, nameVi: h.nameVi, nameEn: h.nameEn } : null;
+    };
     return rows.map(({ n, instance }) => {
       const definition = findWorkflow(instance.machineId, instance.machineVersion)!;
       const nominating = orgs.get(n.nominatingOrgId)!;
@@ -752,6 +776,7 @@ export class NominationsService implements OnModuleInit {
           nameVi: nominating.nameVi,
           nameEn: nominating.nameEn,
           active: nominating.active,
+          successor: heir(nominating.id),
         },
         nominee: {
           kind: n.nomineeKind,

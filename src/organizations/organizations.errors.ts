@@ -22,4 +22,17 @@ export const OrganizationErrors = {
       'ORGANIZATION.ENDED',
       'Your organisation has ended; its successor continues its work',
     ),
+  endedBy: (facts: {
+    organization: { id: string; nameVi: string; nameEn: string };
+    endedOn: string | null;
+    successor: { id: string; nameVi: string; nameEn: string } | null;
+  }) =>
+    new DomainError(
+      'forbidden',
+      'ORGANIZATION.ENDED',
+      facts.successor
+        ? `${facts.organization.nameEn} ended on ${facts.endedOn} (merged into ${facts.successor.nameEn}); the people of ${facts.successor.nameEn} act in its place`
+        : `${facts.organization.nameEn} ended on ${facts.endedOn}`,
+      facts,
+    ),
 };

@@ -204,6 +204,26 @@ export class OrganizationsService {
       .finally(() => this.changed());
   }
 
+  /** For each ended organisation, the organisation that continues its work now (the end of its successor chain). */
+  async heirs(ids: string[], tx?: EntityManager): Promise<Map<string, OrganizationView>> {
+    const unique = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (unique.length === 0) return new Map();
+    const rows = (await (tx ?? this.dataSource.manager).query(
+      `WITH RECURSIVE chain(origin, id, depth) AS (
+         SELECT id, successor_id, 1 FROM organizations WHERE id = ANY($1::uuid[]) AND successor_id IS NOT NULL
+         UNION ALL
+         SELECT c.origin, o.successor_id, c.depth + 1 FROM chain c JOIN organizations o ON o.id = c.id
+          WHERE o.successor_id IS NOT NULL AND c.depth < 32)
+       SELECT DISTINCT ON (origin) origin, id FROM chain ORDER BY origin, depth DESC`,
+      [unique],
+    )) as { origin: string; id: string }[];
+    const views = await this.views(
+      rows.map((r) => r.id),
+      tx,
+    );
+    return new Map(rows.filter((r) => views.has(r.id)).map((r) => [r.origin, views.get(r.id)!]));
+  }
+
   /** The organisation and all its predecessors (through mergers): whose work its people may see and continue. */
   async lineage(id: string, tx?: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await (tx ?? this.dataSource.manager).query(

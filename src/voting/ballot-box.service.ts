@@ -5,6 +5,7 @@ import type { VotingSessionContext } from '../../workflows/voting-session.machin
 import type { Principal } from '../auth/principal';
 import type { Standing } from '../organizations/standing.service';
 import { AppConfig } from '../config/config';
+import { ClusterSeats } from '../organizations/cluster-seats.service';
 import { canonicalJson } from '../engine/canonical-json';
 import { sql } from '../engine/sql';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
@@ -42,6 +43,7 @@ export class BallotBox {
     config: AppConfig,
     private readonly engine: WorkflowEngine,
     private readonly access: VotingAccess,
+    private readonly seats: ClusterSeats,
   ) {
     this.secret = resolveBallotSecret(config);
   }
@@ -50,9 +52,16 @@ export class BallotBox {
   async cast(principal: Principal, id: string, choices: BallotChoice[]) {
     if (principal.role !== 'CLUSTER_VOTER') throw VotingErrors.notVoter();
     return this.engine.transaction(async (tx) => {
+      // A delegate of an organisation that has ended learns why it cannot vote: the merger and its successor.
+      if (!(await this.access.standing(principal, tx)).orgActive) {
+        throw await this.seats.endedError(principal.organizationId, tx);
+      }
       const { session, standing } = await this.access.visible(principal, id, tx);
-      const voterOrg = standing.orgIds.find((o) => session.eligibleOrgIds.includes(o));
-      if (!voterOrg || !standing.orgActive) throw VotingErrors.notEligible();
+      // The organisation's own seat, or (in an electorate fixed before a merger) the seat of one it succeeded.
+      const voterOrg = session.eligibleOrgIds.includes(standing.organizationId)
+        ? standing.organizationId
+        : standing.orgIds.find((o) => session.eligibleOrgIds.includes(o));
+      if (!voterOrg) throw VotingErrors.notEligible();
       // Lock the session: ballots and the close of the round are serialised.
       const [row] = (await tx.query(
         `SELECT state, snapshot FROM workflow_instances WHERE id = $1 FOR UPDATE`,

@@ -21,6 +21,10 @@ export class VotingAccess {
     );
   }
 
+  standing(principal: Principal, tx?: EntityManager): Promise<Standing> {
+    return this.standings.of(principal, tx);
+  }
+
   /** The session and the caller's standing, or 404 when the caller may not see it. */
   async visible(principal: Principal, id: string, tx?: EntityManager) {
     const session = await (tx ?? this.dataSource.manager)

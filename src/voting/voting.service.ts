@@ -14,6 +14,7 @@ import { WorkflowEngine } from '../engine/workflow-engine.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService } from '../organizations/standing.service';
+import { ClusterSeats } from '../organizations/cluster-seats.service';
 import { required } from './tally';
 import { VotingAccess } from './voting-access.service';
 import { DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
@@ -48,6 +49,7 @@ export class VotingService implements OnModuleInit {
     private readonly access: VotingAccess,
     private readonly minutes: VotingMinutes,
     private readonly nominations: NominationsService,
+    private readonly seats: ClusterSeats,
   ) {}
 
   onModuleInit(): void {
@@ -106,8 +108,8 @@ export class VotingService implements OnModuleInit {
         }
         const limits = [policy.rules.quota.perCluster ?? Infinity];
         if (policy.rules.quota.shareOfEligible) {
-          const members = await this.organizations.membership(input.clusterId, input.year, tx);
-          limits.push(Math.floor(members.length * policy.rules.quota.shareOfEligible));
+          const seats = await this.seats.of(input.clusterId, input.year, tx);
+          limits.push(Math.floor(seats.length * policy.rules.quota.shareOfEligible));
         }
         const quota = Math.min(...limits, item.nominationIds.length);
         items.push({
@@ -155,9 +157,8 @@ export class VotingService implements OnModuleInit {
         throw VotingErrors.invalid('CANDIDATE_IN_ANOTHER_SESSION', 'Already a candidate in an open session', {
           nominationIds: busy,
         });
-      const eligible = (await this.organizations.membership(input.clusterId, input.year, tx)).map(
-        (m) => m.organizationId,
-      );
+      // One seat per organisation that exists now: a member that merged is represented by its heir.
+      const eligible = (await this.seats.of(input.clusterId, input.year, tx)).map((s) => s.organizationId);
       const id = randomUUID();
       await tx.getRepository(VotingSessionEntity).insert({
         id,
@@ -311,6 +312,9 @@ export class VotingService implements OnModuleInit {
       eligibleOrganizations: session.eligibleOrgIds
         .map(name)
         .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi')),
+      // The electorate is fixed when the session is created: a member that merged since keeps its seat, and the
+      // session says so (its successor's delegates vote in its place).
+      electorateChanges: await this.electorateChanges(session.eligibleOrgIds, tx),
       quorum: { share: quorumShare, required: required(quorumShare, eligible, false) },
       turnout: {
         count: turnoutRows.length,
@@ -360,5 +364,23 @@ export class VotingService implements OnModuleInit {
       })),
       minutes: await this.minutes.documents(id, tx),
     };
+  }
+
+  /** The members of a fixed electorate that have ended since, with the organisation that continues each. */
+  async electorateChanges(eligibleOrgIds: string[], tx?: EntityManager) {
+    const orgs = await this.organizations.views(eligibleOrgIds, tx);
+    const ended = eligibleOrgIds.filter((id) => orgs.get(id)?.successorId && !orgs.get(id)?.active);
+    const heirs = await this.organizations.heirs(ended, tx);
+    return ended
+      .filter((id) => heirs.has(id))
+      .map((id) => {
+        const o = orgs.get(id)!;
+        const h = heirs.get(id)!;
+        return {
+          organization: { id, nameVi: o.nameVi, nameEn: o.nameEn },
+          endedOn: o.validTo,
+          successor: { id: h.id, nameVi: h.nameVi, nameEn: h.nameEn },
+        };
+      });
   }
 }

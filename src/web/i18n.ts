@@ -44,6 +44,7 @@ const vi = {
   dueAt: 'Hạn xử lý',
   noDue: 'Không có hạn',
   dueProvisional: 'tạm tính',
+  successorHint: 'Đơn vị đã sáp nhập; đơn vị kế thừa tiếp tục công việc',
   dueProvisionalHint: 'Lịch nghỉ của năm này chưa được xác nhận: hạn có thể thay đổi',
   calendar: 'Lịch ngày nghỉ, ngày làm việc',
   calendarUnconfirmed:
@@ -282,6 +283,7 @@ const en: Messages = {
   dueAt: 'Due',
   noDue: 'No due date',
   dueProvisional: 'provisional',
+  successorHint: 'The unit has merged; its successor continues its work',
   dueProvisionalHint: "This year's holiday schedule is not confirmed yet: the due date may move",
   calendar: 'Days off and working days',
   calendarUnconfirmed:

@@ -159,3 +159,15 @@ export function buttonForm(
     <button type="submit" class="btn btn-${style}">${label}</button>
   </form>`;
 }
+
+/** A nominating unit, and when it has ended the organisation that continues its work: "Thái Bình → Hưng Yên". */
+export function nominatingUnit(
+  ctx: PageContext,
+  unit: { nameVi: string; nameEn: string; successor: { nameVi: string; nameEn: string } | null },
+): SafeHtml {
+  const name = (o: { nameVi: string; nameEn: string }) => (ctx.locale === 'en' ? o.nameEn : o.nameVi);
+  return html`${name(unit)}${
+    unit.successor &&
+    html` <span class="muted" title="${ctx.m.successorHint}">→ ${name(unit.successor)}</span>`
+  }`;
+}

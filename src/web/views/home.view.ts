@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../html';
 import { pick } from '../i18n';
 import type { MyWorkService } from '../my-work.service';
 import type { PageContext, WebContext } from '../web-context';
-import { csrfField, dueText, formatDateTime, stateBadge } from './components.view';
+import { csrfField, dueText, formatDateTime, nominatingUnit, stateBadge } from './components.view';
 import { layout } from './layout.view';
 
 type MyWork = Awaited<ReturnType<MyWorkService['load']>>;
@@ -40,7 +40,7 @@ export function nominationRows(ctx: PageContext, items: NominationView[], withAc
                 <a href="/app/nominations/${n.id}">${n.nominee.name}</a> <span class="muted">${n.year}</span>
               </td>
               <td>${pick(n.awardType, locale)}</td>
-              <td>${pick(n.nominatingOrganization, locale)}</td>
+              <td>${nominatingUnit(ctx, n.nominatingOrganization)}</td>
               <td>${stateBadge(n.state, n.stateLabel[locale])}</td>
               <td>${dueText(ctx, n.dueAt, n.overdue, n.dueProvisional)}</td>
               ${withActions && html`<td>${n.allowedEvents.map((e) => e.label[locale]).join(', ')}</td>`}

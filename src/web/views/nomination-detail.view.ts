@@ -16,6 +16,7 @@ import {
   selectField,
   stateBadge,
   textareaField,
+  nominatingUnit,
 } from './components.view';
 import { layout } from './layout.view';
 import { nominationTitle } from './nominations.view';
@@ -243,7 +244,7 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
             <dt>${m.award}</dt>
             <dd>${pick(n.awardType, locale)} (${n.year})</dd>
             <dt>${m.nominatingUnit}</dt>
-            <dd>${pick(n.nominatingOrganization, locale)}</dd>
+            <dd>${nominatingUnit(ctx, n.nominatingOrganization)}</dd>
             ${
               n.cluster &&
               html`<dt>${m.cluster}</dt>

@@ -1,0 +1,142 @@
+import { startTestApp, type TestApp } from '../support/app';
+import type { Http } from '../support/http';
+import { CLUSTER, orgId, person, PROVINCES } from '../support/people';
+import { createNomination, step, submitWithDossier } from '../support/story';
+
+jest.setTimeout(120_000);
+
+const THAI_BINH = orgId(PROVINCES.thaibinh);
+const HUNG_YEN = orgId(PROVINCES.hungyen);
+
+describe('a merger carries the seat in the cluster (the 2025 reform)', () => {
+  let t: TestApp;
+  let admin: Http;
+  let leader: Http;
+  let thaiBinhOfficer: Http;
+  let thaiBinhVoter: Http;
+  let hungYenOfficer: Http;
+  let hungYenVoter: Http;
+  let thaiBinhNomination: string;
+  let before: string;
+  let after: string;
+
+  const session = async (nominationId: string) => {
+    const res = await leader.post('/voting-sessions', {
+      clusterId: CLUSTER,
+      year: 2025,
+      items: [{ awardType: 'GOVERNMENT_FLAG', nominationIds: [nominationId] }],
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ queue: 'redis' });
+    // The cluster's 2025 year: the nine provinces of 2023, Nam Định leading.
+    await t.dataSource.query(
+      `INSERT INTO cluster_memberships (cluster_id, year, organization_id, role)
+       SELECT cluster_id, 2025, organization_id, CASE WHEN organization_id = $2 THEN 'leader' ELSE 'member' END
+         FROM cluster_memberships WHERE cluster_id = $1 AND year = 2023`,
+      [CLUSTER, orgId(PROVINCES.namdinh)],
+    );
+    admin = await person(t, 'admin', 'ADMIN', 'MOHA');
+    leader = await person(t, 'namdinh.leader', 'CLUSTER_LEADER', PROVINCES.namdinh);
+    thaiBinhOfficer = await person(t, 'thaibinh.officer', 'NOMINATOR', PROVINCES.thaibinh);
+    thaiBinhVoter = await person(t, 'thaibinh.voter', 'CLUSTER_VOTER', PROVINCES.thaibinh);
+    hungYenOfficer = await person(t, 'hungyen.officer', 'NOMINATOR', PROVINCES.hungyen);
+    hungYenVoter = await person(t, 'hungyen.voter', 'CLUSTER_VOTER', PROVINCES.hungyen);
+    const namDinhOfficer = await person(t, 'namdinh.officer', 'NOMINATOR', PROVINCES.namdinh);
+    const ninhBinhOfficer = await person(t, 'ninhbinh.officer', 'NOMINATOR', PROVINCES.ninhbinh);
+
+    thaiBinhNomination = await createNomination(thaiBinhOfficer, {
+      award: 'PM_CERTIFICATE',
+      nomineeOrg: PROVINCES.thaibinh,
+      year: 2025,
+    });
+    const accepted = async (officer: Http, province: string) => {
+      const id = await createNomination(officer, {
+        award: 'GOVERNMENT_FLAG',
+        nomineeOrg: province,
+        year: 2025,
+      });
+      await submitWithDossier(officer, id);
+      await step(leader, id, 'ACCEPT');
+      return id;
+    };
+    const first = await accepted(namDinhOfficer, PROVINCES.namdinh);
+    const second = await accepted(ninhBinhOfficer, PROVINCES.ninhbinh);
+    // A session opened before the merger takes effect in the system ...
+    before = (await session(first)).id;
+    // ... then Thái Bình merges into Hưng Yên on 1 July 2025.
+    const merged = await admin.post(`/organizations/${THAI_BINH}/merge`, {
+      successorId: HUNG_YEN,
+      effectiveDate: '2025-07-01',
+    });
+    expect(merged.status).toBe(201);
+    after = (await session(second)).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('counts one seat per organisation that exists in a session opened after the merger', async () => {
+    const view = await leader.get(`/voting-sessions/${after}`);
+    expect(view.body.eligible).toBe(8);
+    expect(view.body.eligibleOrganizations.map((o: { id: string }) => o.id)).not.toContain(THAI_BINH);
+    expect(view.body.quorum.required).toBe(6); // two thirds of 8
+    expect(view.body.electorateChanges).toEqual([]);
+  });
+
+  it('keeps the electorate of a session created before, and says so', async () => {
+    const view = await leader.get(`/voting-sessions/${before}`);
+    expect(view.body.eligible).toBe(9);
+    expect(view.body.electorateChanges).toEqual([
+      {
+        organization: expect.objectContaining({ id: THAI_BINH, nameVi: 'Thái Bình' }),
+        endedOn: '2025-06-30',
+        successor: expect.objectContaining({ id: HUNG_YEN, nameVi: 'Hưng Yên' }),
+      },
+    ]);
+  });
+
+  it("tells the ended province's delegate of the merger and its successor, not 'not a member'", async () => {
+    await leader.post(`/voting-sessions/${after}/events`, { type: 'OPEN' });
+    for (const id of [after, before]) {
+      const res = await thaiBinhVoter.post(`/voting-sessions/${id}/ballots`, { choices: [] });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('ORGANIZATION.ENDED');
+      expect(res.body.error.details).toMatchObject({
+        organization: { id: THAI_BINH },
+        endedOn: '2025-06-30',
+        successor: { id: HUNG_YEN, nameVi: 'Hưng Yên' },
+      });
+    }
+    // The successor's delegate votes, once, in its own seat.
+    expect((await hungYenVoter.post(`/voting-sessions/${after}/ballots`, { choices: [] })).status).toBe(201);
+    expect((await hungYenVoter.post(`/voting-sessions/${after}/ballots`, { choices: [] })).status).toBe(409);
+  });
+
+  it("finds the predecessor's nominations under the successor and shows both units", async () => {
+    const list = await hungYenOfficer.get(`/nominations?nominatingOrganizationId=${HUNG_YEN}&limit=100`);
+    expect(list.status).toBe(200);
+    const found = list.body.items.find((n: { id: string }) => n.id === thaiBinhNomination);
+    expect(found.nominatingOrganization).toMatchObject({
+      id: THAI_BINH,
+      active: false,
+      successor: { id: HUNG_YEN, nameVi: 'Hưng Yên' },
+    });
+    const board = await person(t, 'board', 'CENTRAL_APPRAISER', 'BOARD');
+    const central = await board.get(`/nominations?nominatingOrganizationId=${HUNG_YEN}&limit=100`);
+    expect(central.body.items.map((n: { id: string }) => n.id)).toContain(thaiBinhNomination);
+    // Filtering by the ended unit still finds its own nominations, and not its successor's.
+    const own = await board.get(`/nominations?nominatingOrganizationId=${THAI_BINH}&limit=100`);
+    expect(
+      own.body.items.map((n: { nominatingOrganization: { id: string } }) => n.nominatingOrganization.id),
+    ).toEqual(own.body.items.map(() => THAI_BINH));
+    const ended = await admin.get('/organizations?includeEnded=true&kind=province');
+    expect(ended.body.find((o: { id: string }) => o.id === THAI_BINH)).toMatchObject({
+      active: false,
+      successorId: HUNG_YEN,
+    });
+  });
+});
