@@ -305,7 +305,7 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
     await as('thaibinh.leader', async (page) => {
       await page.goto(`/app/clusters/${CLUSTER}/years/2023`);
       await page.getByRole('button', { name: 'Xác nhận' }).click();
-      expect(await page.locator('.ranking li').first().textContent()).toContain('Nam Định – 89.00');
+      expect(await page.locator('.ranking li').first().textContent()).toContain('Nam Định – 89,00');
       await screenshot(page, '12-cluster-year');
     });
   });

@@ -9,6 +9,7 @@ import {
   formatDateTime,
   type FormState,
   formMessage,
+  formatNumber,
   inputField,
   stateBadge,
   textareaField,
@@ -158,7 +159,7 @@ function evaluationSection(ctx: WebContext, d: Year, forms: ClusterForms): SafeH
               (e) =>
                 html`<tr>
                   <td>${pick(e.organization, locale)}</td>
-                  <td class="num">${e.total.toFixed(2)}</td>
+                  <td class="num">${formatNumber(e.total, 2, locale)}</td>
                   <td>
                     ${m.evaluationStatus[e.status] ?? e.status}${e.note && html` <span class="muted">(${e.note})</span>`}
                   </td>
@@ -222,7 +223,7 @@ export function clusterYearPage(ctx: WebContext, d: Year, forms: ClusterForms = 
                   ${d.ranking.ranking.map(
                     (r) =>
                       html`<li value="${String(r.rank)}">
-                        ${pick(r.organization, locale)} – <strong>${r.total.toFixed(2)}</strong>
+                        ${pick(r.organization, locale)} – <strong>${formatNumber(r.total, 2, locale)}</strong>
                         ${r.tied && html`<span class="badge badge-muted">${m.tied}</span>`}
                       </li>`,
                   )}

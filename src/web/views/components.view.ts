@@ -11,25 +11,43 @@ export interface FormState {
 
 export const emptyForm = (values: FormState['values'] = {}): FormState => ({ values, errors: {} });
 
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Vietnam's time (UTC+7, no daylight saving): every date and time on the pages is read there. */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+const two = (n: number) => String(n).padStart(2, '0');
 
-export function formatDateTime(iso: string | Date | null | undefined, locale: Locale): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: TIME_ZONE,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+function local(iso: string | Date): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : new Date(date.getTime() + VIETNAM_OFFSET_MS);
 }
 
-export function formatDate(iso: string | Date | null | undefined, locale: Locale): string {
-  if (!iso) return '';
-  const value = typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso;
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: TIME_ZONE,
-    dateStyle: 'medium',
-  }).format(new Date(value));
+/** `dd/mm/yyyy HH:mm`, Vietnam time, in both languages (the convention of Vietnamese administration). */
+export function formatDateTime(iso: string | Date | null | undefined, _locale?: Locale): string {
+  const d = iso ? local(iso) : null;
+  if (!d) return '';
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
+
+/** `dd/mm/yyyy`: a calendar date as it is, an instant as its day in Vietnam. */
+export function formatDate(iso: string | Date | null | undefined, _locale?: Locale): string {
+  if (!iso) return '';
+  if (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    const [y, m, d] = iso.split('-');
+    return `${d}/${m}/${y}`;
+  }
+  const d = local(iso);
+  return d ? `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}` : '';
+}
+
+/** A number with the locale's separators: `1.234,5` in Vietnamese, `1,234.5` in English. */
+export function formatNumber(value: number, digits: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** A share as a percentage with one decimal: `66,7 %` in Vietnamese, `66.7 %` in English. */
+export const formatPercent = (share: number, locale: Locale) => `${formatNumber(share * 100, 1, locale)} %`;
 
 export const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
 

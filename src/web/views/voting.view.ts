@@ -9,6 +9,7 @@ import {
   formatDateTime,
   type FormState,
   formMessage,
+  formatPercent,
   inputField,
   stateBadge,
   textareaField,
@@ -259,7 +260,7 @@ function results(ctx: WebContext, s: SessionView, awards: Awards): SafeHtml {
                     <td class="num">${r.rank}</td>
                     <td>${names.get(r.nominationId)?.nominee ?? r.nominationId}</td>
                     <td class="num">${r.approvals}</td>
-                    <td class="num">${(r.share * 100).toFixed(1)} %</td>
+                    <td class="num">${formatPercent(r.share, locale)}</td>
                     <td>
                       ${
                         r.selected
