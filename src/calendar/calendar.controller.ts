@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Roles } from '../auth/decorators';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
 import { CalendarService } from './calendar.service';
 import { DomainError } from '../common/errors';
 
@@ -75,7 +76,7 @@ export class CalendarController {
   @Put('days/:date')
   @Roles('ADMIN')
   @ApiOperation({ summary: "Add or correct a day of the year's official schedule" })
-  setDay(@Param('date') date: string, @Body() body: CalendarDayDto) {
-    return this.calendar.setDay(validDate(date), body);
+  setDay(@CurrentUser() user: Principal, @Param('date') date: string, @Body() body: CalendarDayDto) {
+    return this.calendar.setDay(user, validDate(date), body);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
 import {
   addWorkingDays,
   endOfLocalDay,
@@ -14,7 +16,10 @@ const CACHE_MS = 60_000;
 export class CalendarService {
   private cached?: { table: HolidayTable; loadedAt: number };
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The days off and working weekends; pass `tx` inside a transaction so that a reload uses its connection. */
   async table(tx?: EntityManager): Promise<HolidayTable> {
@@ -80,15 +85,32 @@ export class CalendarService {
     }));
   }
 
+  /** Adds or corrects a day of the official schedule (the administrator's act, audited with the day before). */
   async setDay(
+    actor: Principal,
     date: string,
     day: { kind: 'day_off' | 'working_day'; nameVi: string; nameEn: string; source: string },
   ) {
-    await this.dataSource.query(
-      `INSERT INTO calendar_days (date, kind, name_vi, name_en, source) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (date) DO UPDATE SET kind = $2, name_vi = $3, name_en = $4, source = $5`,
-      [date, day.kind, day.nameVi, day.nameEn, day.source],
-    );
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`calendar-day:${date}`]);
+      const [before] = (await tx.query(
+        `SELECT kind, name_vi AS "nameVi", name_en AS "nameEn", source FROM calendar_days WHERE date = $1`,
+        [date],
+      )) as Record<string, unknown>[];
+      await tx.query(
+        `INSERT INTO calendar_days (date, kind, name_vi, name_en, source) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (date) DO UPDATE SET kind = $2, name_vi = $3, name_en = $4, source = $5`,
+        [date, day.kind, day.nameVi, day.nameEn, day.source],
+      );
+      await this.audit.record(tx, {
+        actor,
+        action: 'calendar.day.set',
+        targetType: 'calendarDay',
+        targetId: date,
+        before: before ?? null,
+        after: { kind: day.kind, nameVi: day.nameVi, nameEn: day.nameEn, source: day.source },
+      });
+    });
     this.invalidate();
     return { date, ...day };
   }

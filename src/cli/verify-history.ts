@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { createDataSource } from '../database/data-source';
 import { HistoryVerifier } from '../engine/history-verifier.service';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
+import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { MetricsService } from '../ops/metrics.service';
 
@@ -21,7 +22,11 @@ async function main(): Promise<number> {
   }
   const dataSource = await createDataSource(url, 2).initialize();
   try {
-    const engine = new WorkflowEngine(dataSource, new CalendarService(dataSource), new MetricsService());
+    const engine = new WorkflowEngine(
+      dataSource,
+      new CalendarService(dataSource, new AuditService(dataSource)),
+      new MetricsService(),
+    );
     const report = await new HistoryVerifier(dataSource, engine).verifyAll(ids.length > 0 ? { ids } : {});
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(

@@ -27,6 +27,7 @@ import {
   VotingReceiptEntity,
   VotingSessionEntity,
 } from './voting.entities';
+import { leadsSession, maySeeSession } from './session-access';
 import { VotingErrors } from './voting.errors';
 
 const LEADER_EVENTS = ['OPEN', 'CLOSE', 'RUNOFF', 'CERTIFY', 'CANCEL'];
@@ -91,6 +92,7 @@ export class VotingService implements OnModuleInit {
         },
         mustAct:
           instance.state === 'open' ? [{ audience: 'clusterVoters' }] : [{ audience: 'clusterLeadership' }],
+        visibleTo: (standing) => maySeeSession(standing, session),
       };
     });
   }
@@ -98,10 +100,7 @@ export class VotingService implements OnModuleInit {
   // ---- access ------------------------------------------------------------------------------------------------
 
   private leads(standing: Standing, s: { clusterId: string; year: number }): boolean {
-    return (
-      standing.role === 'CLUSTER_LEADER' &&
-      standing.ledClusterYears.some((l) => l.clusterId === s.clusterId && l.year === s.year)
-    );
+    return leadsSession(standing, s);
   }
 
   private async visible(principal: Principal, id: string, tx?: EntityManager) {
@@ -109,9 +108,7 @@ export class VotingService implements OnModuleInit {
       .getRepository(VotingSessionEntity)
       .findOneBy({ id });
     const standing = await this.standings.of(principal, tx);
-    const member = session && standing.orgIds.some((o) => session.eligibleOrgIds.includes(o));
-    if (!session || !(member || isCentral(standing.role) || this.leads(standing, session)))
-      throw VotingErrors.notFound(id);
+    if (!session || !maySeeSession(standing, session)) throw VotingErrors.notFound(id);
     return { session, standing };
   }
 
@@ -545,6 +542,8 @@ export class VotingService implements OnModuleInit {
 
   async list(principal: Principal, filter: { clusterId?: string; year?: number }) {
     const standing = await this.standings.of(principal);
+    // As `visible` decides: the leadership sees a session through the role that leads, not through any role.
+    const led = standing.role === 'CLUSTER_LEADER' ? standing.ledClusterYears : [];
     const rows = (await this.dataSource.query(
       `SELECT id FROM voting_sessions s
         WHERE ($1::uuid IS NULL OR s.cluster_id = $1) AND ($2::int IS NULL OR s.year = $2)
@@ -556,8 +555,8 @@ export class VotingService implements OnModuleInit {
         filter.year ?? null,
         isCentral(standing.role),
         standing.orgIds,
-        standing.ledClusterYears.map((l) => l.clusterId),
-        standing.ledClusterYears.map((l) => l.year),
+        led.map((l) => l.clusterId),
+        led.map((l) => l.year),
       ],
     )) as { id: string }[];
     return Promise.all(rows.map((r) => this.view(principal, r.id)));
