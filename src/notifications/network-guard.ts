@@ -1,8 +1,12 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
-/** Loopback, private, link-local, CGNAT, multicast and reserved ranges: no webhook may target them by default. */
-const PRIVATE = new BlockList();
+/**
+ * Loopback, private, link-local, CGNAT, multicast and reserved ranges: no webhook may target them by default.
+ * IPv4 and IPv6 are two lists: one BlockList holding the IPv4-mapped IPv6 block (::ffff:0:0/96) matches every
+ * IPv4 address against it, which would refuse every public IPv4 host.
+ */
+const PRIVATE_V4 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -15,8 +19,10 @@ for (const [net, prefix] of [
   ['198.18.0.0', 15],
   ['224.0.0.0', 3],
 ] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
+  PRIVATE_V4.addSubnet(net, prefix, 'ipv4');
 }
+// IPv4-mapped addresses (::ffff:a.b.c.d) are refused whatever they map to: no webhook needs one.
+const PRIVATE_V6 = new BlockList();
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
@@ -25,13 +31,13 @@ for (const [net, prefix] of [
   ['ff00::', 8],
   ['::ffff:0:0', 96],
 ] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
+  PRIVATE_V6.addSubnet(net, prefix, 'ipv6');
 }
 
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
-  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? PRIVATE_V4.check(address, 'ipv4') : PRIVATE_V6.check(address, 'ipv6');
 }
 
 /** Entries of WEBHOOK_ALLOWED_HOSTS: host names, addresses or CIDR blocks that may be private. */
