@@ -268,6 +268,7 @@ const vi = {
     method: 'Phương thức',
     path: 'Đường dẫn',
   } as Record<string, string>,
+  auditValues: { day_off: 'Ngày nghỉ', working_day: 'Ngày làm việc (làm bù)' } as Record<string, string>,
   auditTargets: {
     organization: 'Đơn vị',
     clusterYear: 'Cụm thi đua theo năm',
@@ -543,6 +544,7 @@ const en: Messages = {
     method: 'Method',
     path: 'Path',
   } as Record<string, string>,
+  auditValues: { day_off: 'Day off', working_day: 'Working day (make-up)' } as Record<string, string>,
   auditTargets: {
     organization: 'Organisation',
     clusterYear: 'Cluster year',

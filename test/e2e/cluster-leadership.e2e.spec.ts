@@ -1,4 +1,5 @@
 import { ChangeBus } from '../../src/database/change-bus.service';
+import { WebSessionService } from '../../src/web/web-session.service';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person } from '../support/people';
@@ -76,6 +77,12 @@ describe("the cluster's leadership: who records it, from which result, once, aud
     const res = await leader2023.put(`${year2024}/leadership`, { leaderId: THAI_BINH, deputyIds: [] });
     expect([res.status, res.body.error.code]).toEqual([409, 'CLUSTER.LEADERSHIP_INSTALLED']);
     expect(await roles(2024)).toEqual(seeded);
+    // Nor does it propose the 2024 agreement once 2024 has its own leadership.
+    const agreement = await leader2023.post(`${year2024}/agreement`, {
+      title: 'Giao ước thi đua năm 2024',
+      criteria: [{ code: 'GROWTH', name: 'Tăng trưởng', weight: 1, maxScore: 100 }],
+    });
+    expect([agreement.status, agreement.body.error.code]).toEqual([403, 'CLUSTER.NOT_LEADER']);
 
     // A 2024 nomination: only the 2024 leadership receives it; Thái Bình (2023) cannot accept it.
     const id = await createNomination(officer, {
@@ -247,6 +254,36 @@ describe("the cluster's leadership: who records it, from which result, once, aud
       await submitWithDossier(hungyen, id);
       expect((await send(leader2024, id, 'ACCEPT')).status).toBe(404);
       expect((await send(hungyenLeader, id, 'ACCEPT')).status).toBe(200);
+    });
+
+    it('asks the administrator for the reason on the web page too', async () => {
+      const token = admin.token!;
+      const csrf = t.get(WebSessionService).csrfFor(token);
+      const form = await fetch(`${t.url}/app/admin/clusters/${CLUSTER}/years/2024`, {
+        headers: { cookie: `thidua_session=${token}` },
+      });
+      expect(await form.text()).toContain('Lý do thay đổi (bắt buộc khi năm này đã có ban lãnh đạo)');
+      const post = (fields: Record<string, string | string[]>) => {
+        const body = new URLSearchParams({ _csrf: csrf });
+        for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
+        return fetch(`${t.url}/app/admin/clusters/${CLUSTER}/years/2024/leadership`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: `thidua_session=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: body.toString(),
+        });
+      };
+      const before = await roles(2024);
+      const refused = await post({ leaderId: NAM_DINH, deputyIds: [HUNG_YEN] });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('Cần nêu lý do thay đổi ban lãnh đạo.');
+      expect(await roles(2024)).toEqual(before);
+      const done = await post({ leaderId: NAM_DINH, deputyIds: [HUNG_YEN], reason: 'Sửa sai sót khi nhập' });
+      expect(done.status).toBe(303);
+      expect(await roles(2024)).toEqual({ [NAM_DINH]: 'leader', [HUNG_YEN]: 'deputy' });
+      expect((await auditEntries('cluster.leadership.change'))[0]).toMatchObject({
+        reason: 'Sửa sai sót khi nhập',
+      });
     });
 
     it('keeps setting the members to the administrator', async () => {

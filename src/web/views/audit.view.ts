@@ -45,8 +45,15 @@ function changes(ctx: WebContext, e: AuditEntryView): SafeHtml {
     </thead>
     <tbody>
       ${keys.map((key) => {
-        const before = shown(e.before?.[key]);
-        const after = shown(e.after?.[key]);
+        // Codes stored in the entry (a role, a kind of day) are shown in words.
+        const words = (value: unknown) =>
+          key === 'role' && typeof value === 'string' && value in ROLE_LABELS
+            ? ROLE_LABELS[value as Role][ctx.locale]
+            : typeof value === 'string' && m.auditValues[value]
+              ? m.auditValues[value]
+              : shown(value);
+        const before = words(e.before?.[key]);
+        const after = words(e.after?.[key]);
         const cell = (text: string) => (text.length > 300 ? html`<code>${text}</code>` : text);
         return html`<tr class="${e.before && before === after ? 'muted' : ''}">
           <th scope="row">${m.auditFields[key] ?? key}</th>
