@@ -1,4 +1,5 @@
 import { ChangeBus } from '../../src/database/change-bus.service';
+import { leadershipResult } from '../../src/clusters/leadership-result';
 import { WebSessionService } from '../../src/web/web-session.service';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
@@ -297,6 +298,69 @@ describe("the cluster's leadership: who records it, from which result, once, aud
           )
         ).length,
       ).toBe(9);
+    });
+  });
+
+  describe("what a year's result names (the 2021 result, for 2022)", () => {
+    const result = () => leadershipResult(t.dataSource.manager, CLUSTER, 2022);
+    const score = (org: string, value: number, status = 'confirmed') =>
+      t.dataSource.query(
+        `UPDATE cluster_evaluations SET scores = $3, status = $4 WHERE cluster_id = $1 AND year = 2021 AND organization_id = $2`,
+        [CLUSTER, org, { A: value }, status],
+      );
+
+    beforeAll(async () => {
+      // 2021 as the data leaves it after its conference: the members (Thái Bình leading), the agreement in force,
+      // and every member's results confirmed.
+      await t.dataSource.query(
+        `INSERT INTO cluster_memberships (cluster_id, year, organization_id, role)
+         SELECT cluster_id, 2021, organization_id, CASE WHEN organization_id = $2 THEN 'leader' ELSE 'member' END
+           FROM cluster_memberships WHERE cluster_id = $1 AND year = 2023`,
+        [CLUSTER, THAI_BINH],
+      );
+      await t.get(ChangeBus).publish('organizations');
+      await t.dataSource.query(
+        `INSERT INTO cluster_agreements (id, cluster_id, year, title, criteria, state, created_by, created_at)
+         VALUES (gen_random_uuid(), $1, 2021, 'Giao ước 2021', $2, 'inForce', $3, now())`,
+        [CLUSTER, JSON.stringify([{ code: 'A', name: 'A', weight: 1, maxScore: 100 }]), admin.userId],
+      );
+      await t.dataSource.query(
+        `INSERT INTO cluster_evaluations (cluster_id, year, organization_id, scores, status, submitted_by, submitted_at)
+         SELECT cluster_id, 2021, organization_id, '{"A": 50}', 'confirmed', $2, now()
+           FROM cluster_memberships WHERE cluster_id = $1 AND year = 2021`,
+        [CLUSTER, admin.userId],
+      );
+    });
+
+    it('names nobody when the first place of the ranking is shared', async () => {
+      await score(NAM_DINH, 90);
+      await score(HUNG_YEN, 90);
+      expect(await result()).toMatchObject({ leaderId: null, basis: 'ambiguous' });
+    });
+
+    it('names the first of a complete ranking, and nobody while a member’s results wait for confirmation', async () => {
+      await score(HUNG_YEN, 80);
+      expect(await result()).toMatchObject({
+        leaderId: NAM_DINH,
+        basis: 'ranking',
+        deputyIds: [HUNG_YEN, expect.any(String)],
+      });
+      await score(VINH_PHUC, 50, 'submitted');
+      expect(await result()).toMatchObject({ leaderId: null, basis: 'none' });
+      await score(VINH_PHUC, 50);
+    });
+
+    it('names the one unit the vote selected for the Government Flag, over the ranking; two name nobody', async () => {
+      const flagOf = async (who: Http, nomineeOrg: string) => {
+        const id = await createNomination(who, { award: 'GOVERNMENT_FLAG', nomineeOrg, year: 2021 });
+        await submitWithDossier(who, id);
+        await step(leader2023, id, 'ACCEPT');
+        await passVote(t, id);
+      };
+      await flagOf(hungyen, 'PROVINCE-33');
+      expect(await result()).toMatchObject({ leaderId: HUNG_YEN, basis: 'flag' });
+      await flagOf(officer, 'PROVINCE-36');
+      expect(await result()).toMatchObject({ leaderId: null, basis: 'ambiguous' });
     });
   });
 });
