@@ -38,6 +38,6 @@ export class AwardsController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Add a policy version taking effect on a date' })
   addPolicy(@CurrentUser() user: Principal, @Param('code') code: string, @Body() body: CreatePolicyDto) {
-    return this.awards.addPolicy(code, body, user.userId);
+    return this.awards.addPolicy(user, code, body);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
 import { AwardPolicyEntity } from './award-policy.entity';
 import { AwardTypeEntity } from './award-type.entity';
 import { AwardErrors } from './awards.errors';
@@ -61,7 +63,10 @@ export class AwardsService {
   private readonly policyHeadersCache = new Map<string, PolicyHeader>();
   private readonly versionsCache = new Map<string, { at: number; value: Promise<AwardPolicyEntity[]> }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Names of every award type by code. */
   async typeNames(tx?: EntityManager): Promise<Map<string, AwardTypeName>> {
@@ -147,10 +152,11 @@ export class AwardsService {
   }
 
   /** Adds a version taking effect after the latest one; nominations keep the version they were submitted under. */
+  /** A new policy version taking effect on a date (the administrator's act, audited with the version before). */
   async addPolicy(
+    actor: Principal,
     code: string,
     input: { effectiveFrom: string; source: string; rules: PolicyRules },
-    createdBy: string,
   ) {
     const type = await this.type(code);
     if (!DATE.test(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) {
@@ -177,9 +183,26 @@ export class AwardsService {
           effectiveFrom: input.effectiveFrom,
           source: input.source,
           rules: input.rules,
-          createdBy,
+          createdBy: actor.userId,
         });
         await tx.getRepository(AwardPolicyEntity).insert(entity);
+        const previous = await tx
+          .getRepository(AwardPolicyEntity)
+          .findOneBy({ awardType: code, version: entity.version - 1 });
+        const audited = (p: AwardPolicyEntity) => ({
+          version: p.version,
+          effectiveFrom: p.effectiveFrom,
+          source: p.source,
+          rules: p.rules as unknown as Record<string, unknown>,
+        });
+        await this.audit.record(tx, {
+          actor,
+          action: 'award.policy.create',
+          targetType: 'awardType',
+          targetId: code,
+          before: previous && audited(previous),
+          after: audited(entity),
+        });
         return toPolicyView(entity);
       })
       .finally(() => this.versionsCache.delete(code));

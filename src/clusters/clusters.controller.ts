@@ -1,16 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/decorators';
+import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam, YearParam } from '../common/params';
-import { CreateAgreementDto, ReturnEvaluationDto, ScoresDto } from './clusters.dto';
+import { ClusterLeadershipService } from './cluster-leadership.service';
+import { CreateAgreementDto, ReturnEvaluationDto, ScoresDto, SetLeadershipDto } from './clusters.dto';
 import { ClustersService } from './clusters.service';
 
 @ApiTags('clusters')
 @ApiBearerAuth()
 @Controller('clusters/:id/years/:year')
 export class ClustersController {
-  constructor(private readonly clusters: ClustersService) {}
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly leadership: ClusterLeadershipService,
+  ) {}
 
   @Post('agreement')
   @ApiOperation({ summary: "Propose the year's emulation agreement and its criteria (cluster leader)" })
@@ -105,5 +109,21 @@ export class ClustersController {
     @Param('year', YearParam) year: number,
   ) {
     return this.clusters.proposeLeadership(user, id, year);
+  }
+
+  @Put('leadership')
+  @Roles('ADMIN', 'CLUSTER_LEADER')
+  @ApiOperation({
+    summary:
+      "Record the year's leader and deputies: the outgoing leadership installs what the result proposes while " +
+      'the year has none; the administrator records or changes it (a change needs a reason). Audited.',
+  })
+  setLeadership(
+    @CurrentUser() user: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+    @Body() body: SetLeadershipDto,
+  ) {
+    return this.leadership.install(user, id, year, body);
   }
 }

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsUUID,
   IsNumber,
   IsObject,
   IsOptional,
@@ -42,4 +43,24 @@ export class ScoresDto {
 
 export class ReturnEvaluationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) reason?: string;
+}
+
+export class SetLeadershipDto {
+  @ApiProperty({ description: 'The leading unit (cụm trưởng); a member of the year' })
+  @IsUUID()
+  leaderId!: string;
+
+  @ApiProperty({ type: [String], description: 'The deputies (cụm phó); members of the year' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  deputyIds!: string[];
+
+  @ApiPropertyOptional({
+    description: 'Why (required when the administrator changes a leadership already installed)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ClusterLeadershipService } from './cluster-leadership.service';
 import { ClustersController } from './clusters.controller';
 import { ClustersService } from './clusters.service';
 
 @Module({
   imports: [OrganizationsModule],
   controllers: [ClustersController],
-  providers: [ClustersService],
-  exports: [ClustersService],
+  providers: [ClustersService, ClusterLeadershipService],
+  exports: [ClustersService, ClusterLeadershipService],
 })
 export class ClustersModule {}

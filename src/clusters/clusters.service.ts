@@ -6,7 +6,7 @@ import { isCentral } from '../auth/roles';
 import { DomainError } from '../common/errors';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { OrganizationsService } from '../organizations/organizations.service';
+import { maySeeClusterYear, OrganizationsService } from '../organizations/organizations.service';
 import { StandingService, type Standing } from '../organizations/standing.service';
 import {
   AgreementSignatureEntity,
@@ -14,6 +14,7 @@ import {
   ClusterEvaluationEntity,
   type Criterion,
 } from './clusters.entities';
+import { leadershipResult } from './leadership-result';
 import { rank, weightedTotal } from './ranking';
 
 const err = (
@@ -56,6 +57,13 @@ export class ClustersService implements OnModuleInit {
         path: `/app/clusters/${a.clusterId}/years/${a.year}`,
         context: { clusterId: a.clusterId, year: a.year },
         mustAct: [],
+        // As `getAgreement` reads it: the year's members, the centre, the leadership of the year or the one before.
+        visibleTo: (standing) =>
+          maySeeClusterYear(standing, (instance.context.members as string[]) ?? []) ||
+          (standing.role === 'CLUSTER_LEADER' &&
+            standing.ledClusterYears.some(
+              (l) => l.clusterId === a.clusterId && (l.year === a.year || l.year === a.year - 1),
+            )),
       };
     });
   }
@@ -63,12 +71,15 @@ export class ClustersService implements OnModuleInit {
   private async context(principal: Principal, clusterId: string, year: number) {
     await this.organizations.getCluster(clusterId);
     const standing = await this.standings.of(principal);
-    const members = (await this.organizations.membership(clusterId, year)).map((m) => m.organizationId);
+    const rows = await this.organizations.membership(clusterId, year);
+    const members = rows.map((m) => m.organizationId);
     const memberOrg = standing.orgIds.find((o) => members.includes(o));
     const leads = (y: number) =>
       standing.role === 'CLUSTER_LEADER' &&
       standing.ledClusterYears.some((l) => l.clusterId === clusterId && l.year === y);
-    return { standing, members, memberOrg, leads };
+    // The outgoing leadership acts for the year only until the year's own leadership is installed.
+    const installed = rows.some((m) => m.role !== 'member');
+    return { standing, members, memberOrg, leads, installed };
   }
 
   private assertMayRead(ctx: { standing: Standing; memberOrg?: string }, leads: boolean): void {
@@ -86,7 +97,7 @@ export class ClustersService implements OnModuleInit {
     input: { title: string; criteria: Criterion[] },
   ) {
     const ctx = await this.context(principal, clusterId, year);
-    if (!(ctx.leads(year) || ctx.leads(year - 1)) || !ctx.standing.orgActive) {
+    if (!(ctx.leads(year) || (ctx.leads(year - 1) && !ctx.installed)) || !ctx.standing.orgActive) {
       throw err('forbidden', 'CLUSTER.NOT_LEADER', 'The cluster leadership proposes the agreement');
     }
     const codes = input.criteria.map((c) => c.code);
@@ -337,34 +348,12 @@ export class ClustersService implements OnModuleInit {
   }
 
   /**
-   * Next year's leadership as the results suggest it: the unit selected for the Government Emulation Flag leads
-   * (the leading unit usually leads next); the next two of the ranking deputise. The conference decides (PUT).
+   * The year's leadership as the results of the year before propose it (see `leadershipResult`): the outgoing
+   * leadership may install exactly this leader; the conference chooses the deputies among the members.
    */
   async proposeLeadership(principal: Principal, clusterId: string, year: number) {
     const ctx = await this.context(principal, clusterId, year - 1);
     this.assertMayRead(ctx, ctx.leads(year - 1) || ctx.leads(year));
-    const flag = (await this.dataSource.query(
-      `SELECT n.nominee_org_id FROM nominations n
-        WHERE n.cluster_id = $1 AND n.year = $2 AND n.award_type = 'GOVERNMENT_FLAG'
-          AND n.state NOT IN ('draft', 'submitted', 'returned', 'accepted', 'voting', 'notSelected', 'withdrawn')
-        ORDER BY n.updated_at LIMIT 1`,
-      [clusterId, year - 1],
-    )) as { nominee_org_id: string }[];
-    const ranking = await this.ranking(principal, clusterId, year - 1).catch(() => null);
-    const leaderId = flag[0]?.nominee_org_id ?? ranking?.ranking[0]?.organization.id ?? null;
-    const deputyIds = (ranking?.ranking ?? [])
-      .map((r) => r.organization.id)
-      .filter((id) => id !== leaderId)
-      .slice(0, 2);
-    return {
-      year,
-      leaderId,
-      deputyIds,
-      basis: flag[0]
-        ? `selected for the Government Emulation Flag ${year - 1}`
-        : ranking
-          ? `first in the ${year - 1} ranking`
-          : 'no result yet',
-    };
+    return leadershipResult(this.dataSource.manager, clusterId, year);
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { InstanceRow, WorkflowEngine } from '../engine/workflow-engine.service';
 import type { NotificationSubject } from '../notifications/notifications.service';
 import type { RecipientRule } from '../notifications/recipients';
-import { NOMINATION_ACCESS, type AccessRule } from './nomination-access';
+import { maySee, NOMINATION_ACCESS, type AccessRule } from './nomination-access';
 import type { AwardRoute } from '../awards/award-type.entity';
 
 /** Events that never make someone responsible for a nomination's progress. */
@@ -94,6 +94,13 @@ export async function describeNomination(
     stateLabel: instance.label,
     path: `/app/nominations/${n.id}`,
     context: { nominatingOrgId: n.nominating_org_id, clusterId: n.cluster_id, year: n.year },
+    visibleTo: (standing) =>
+      maySee(standing, {
+        route: n.route,
+        nominatingOrgId: n.nominating_org_id,
+        clusterId: n.cluster_id,
+        year: n.year,
+      }),
     // Who must act after the notifying transition: the next one may already be committed when this is delivered.
     mustAct: dutiesOf(
       n.route,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { Role } from '../auth/roles';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
 /** An organisation's subscription: notifications addressed to its people are POSTed, signed, to `url`. */
@@ -17,6 +18,13 @@ export class WebhookEntity {
 
   @Column({ type: 'varchar', length: 2000 })
   url!: string;
+
+  /**
+   * The role in which the webhook reads for its organisation: it is sent a notification only when someone of its
+   * organisation in this role may read the subject (the API's scope rules), never more than its manager may.
+   */
+  @Column({ type: 'varchar', length: 24 })
+  role!: Role;
 
   /** Notification templates delivered (`*` for all). */
   @Column({ type: 'text', array: true })

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { Client } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import { AppConfig } from '../config/config';
-import { INBOX_CHANNEL } from './notify.handler';
+import { INBOX_CHANNEL } from './notifications.service';
 
 /**
  * Pushes "your inbox changed" to the browsers of the people concerned: one LISTEN connection per API process

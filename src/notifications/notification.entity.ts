@@ -37,8 +37,9 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 500 })
   link!: string;
 
-  @Column({ name: 'outbox_id', type: 'bigint' })
-  outboxId!: string;
+  /** The notify effect it delivers; null for a notice of an administrative act. */
+  @Column({ name: 'outbox_id', type: 'bigint', nullable: true })
+  outboxId!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { AudienceService } from './audience.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
@@ -17,6 +18,8 @@ export class NotificationsModule {
   static forRoot(options: { worker: boolean }): DynamicModule {
     return {
       module: NotificationsModule,
+      // The standing of a webhook's organisation decides what it may be sent.
+      imports: [OrganizationsModule],
       controllers: [NotificationsController, WebhooksController],
       providers: [
         NotificationsService,

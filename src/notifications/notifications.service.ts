@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Label } from '../../workflows';
 import type { Principal } from '../auth/principal';
+import type { Standing } from '../organizations/standing.service';
 import { DomainError } from '../common/errors';
 import { keysetPage } from '../common/pagination';
 import type { AudienceContext } from './audience.service';
@@ -20,6 +21,11 @@ export interface NotificationSubject {
   context: AudienceContext;
   /** The audiences that must act in the subject's current state. */
   mustAct: RecipientRule[];
+  /**
+   * Whether someone of this standing may read the subject, by the owning module's own scope rules (those of its
+   * API reads): a webhook receives a notification only when its organisation, in the webhook's role, may.
+   */
+  visibleTo(standing: Standing): boolean;
 }
 
 /**
@@ -43,6 +49,20 @@ export interface NotificationView {
   read: boolean;
 }
 
+/** The channel on which inbox writes wake the live streams (the payload lists the users concerned). */
+export const INBOX_CHANNEL = 'thidua_inbox';
+
+/** A message about an administrative act (no workflow transition, hence no outbox row behind it). */
+export interface AdministrativeNotice {
+  /** Everyone of these organisations (and of their successors) that is active is told. */
+  organizationIds: string[];
+  template: string;
+  subject: { type: string; id: string };
+  title: Label;
+  /** Path in the web interface. */
+  path: string;
+}
+
 /** A UUID derived from the outbox row and the recipient: the same delivery always yields the same id. */
 export function notificationId(outboxId: string, userId: string): string {
   const h = createHash('sha256').update(`${outboxId}:${userId}`).digest('hex');
@@ -62,6 +82,37 @@ export class NotificationsService {
 
   subjectResolver(machineId: string): SubjectResolver | undefined {
     return this.subjects.get(machineId);
+  }
+
+  /**
+   * Tells people of an administrative act in their inbox, in the transaction that performs the act: they hear of
+   * it exactly when it commits. Returns how many were told.
+   */
+  async inform(tx: EntityManager, notice: AdministrativeNotice, publicUrl: string): Promise<number> {
+    const rows = (await tx.query(
+      `WITH RECURSIVE heirs(id, successor_id) AS (
+         SELECT id, successor_id FROM organizations WHERE id = ANY($1::uuid[])
+         UNION SELECT o.id, o.successor_id FROM organizations o JOIN heirs h ON o.id = h.successor_id),
+       people AS (
+         SELECT DISTINCT u.id FROM users u JOIN heirs h ON u.organization_id = h.id JOIN organizations o ON o.id = h.id
+          WHERE u.active AND (o.valid_to IS NULL OR o.valid_to >= current_date))
+       INSERT INTO notifications (id, user_id, template, subject_type, subject_id, title_vi, title_en, link, outbox_id, created_at)
+       SELECT gen_random_uuid(), p.id, $2, $3, $4, $5, $6, $7, NULL, now() FROM people p
+       RETURNING user_id`,
+      [
+        notice.organizationIds,
+        notice.template,
+        notice.subject.type,
+        notice.subject.id,
+        notice.title.vi.slice(0, 300),
+        notice.title.en.slice(0, 300),
+        `${publicUrl}${notice.path}`,
+      ],
+    )) as { user_id: string }[];
+    if (rows.length > 0) {
+      await tx.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, JSON.stringify(rows.map((r) => r.user_id))]);
+    }
+    return rows.length;
   }
 
   async list(principal: Principal, query: { unread?: boolean; cursor?: string; limit?: number }) {

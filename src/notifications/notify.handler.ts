@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Role } from '../auth/roles';
 import { AppConfig } from '../config/config';
 import { HandlesEffect, type EffectHandler, type OutboxRecord } from '../engine/effect-handler';
 import { AudienceService } from './audience.service';
 import { OUTBOX_CHANNEL } from '../engine/workflow-engine.service';
 import { MailerService } from './mailer.service';
-import { notificationId, NotificationsService, type NotificationSubject } from './notifications.service';
+import {
+  INBOX_CHANNEL,
+  notificationId,
+  NotificationsService,
+  type NotificationSubject,
+} from './notifications.service';
+import { StandingService } from '../organizations/standing.service';
 import { NOTIFICATION_RULES } from './recipients';
 
-export const INBOX_CHANNEL = 'thidua_inbox';
+type Hook = { id: string; organization_id: string; role: Role };
 
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
@@ -25,6 +32,7 @@ export class NotifyHandler implements EffectHandler {
     private readonly audiences: AudienceService,
     private readonly config: AppConfig,
     private readonly mailer: MailerService,
+    private readonly standings: StandingService,
   ) {}
 
   async handle(record: OutboxRecord, tx: EntityManager): Promise<void> {
@@ -73,7 +81,7 @@ export class NotifyHandler implements EffectHandler {
        SELECT pg_notify($10, $11) AS notified,
               CASE WHEN $12 THEN (
                 SELECT coalesce(json_agg(w), '[]'::json) FROM (
-                  SELECT DISTINCT w.id, w.organization_id FROM webhooks w JOIN users u ON u.organization_id = w.organization_id
+                  SELECT DISTINCT w.id, w.organization_id, w.role FROM webhooks w JOIN users u ON u.organization_id = w.organization_id
                    WHERE u.id = ANY($9::uuid[]) AND w.active AND ($2::text = ANY(w.events) OR '*' = ANY(w.events))) w)
               ELSE '[]'::json END AS hooks`,
       [
@@ -90,8 +98,8 @@ export class NotifyHandler implements EffectHandler {
         JSON.stringify(users),
         rule.channels.includes('webhook'),
       ],
-    )) as { hooks: { id: string; organization_id: string }[] }[];
-    await this.deliveries(tx, record, rule.channels, users, hooks, {
+    )) as { hooks: Hook[] }[];
+    await this.deliveries(tx, record, rule.channels, users, await this.entitled(tx, hooks, subject), {
       template,
       subject,
       titleVi,
@@ -100,13 +108,27 @@ export class NotifyHandler implements EffectHandler {
     });
   }
 
+  /**
+   * The webhooks that may be told: a webhook reads for its organisation in its role, by the subject's own scope
+   * rules (those of the API's reads). One whose organisation may not read the subject is sent nothing, not even
+   * the event's name, whoever else of its organisation was told.
+   */
+  private async entitled(tx: EntityManager, hooks: Hook[], subject: NotificationSubject): Promise<Hook[]> {
+    const entitled: Hook[] = [];
+    for (const hook of hooks) {
+      const standing = await this.standings.of({ role: hook.role, organizationId: hook.organization_id }, tx);
+      if (subject.visibleTo(standing)) entitled.push(hook);
+    }
+    return entitled;
+  }
+
   /** E-mail and webhook deliveries, written as rows (the relay enqueues them after this transaction commits). */
   private async deliveries(
     tx: EntityManager,
     record: OutboxRecord,
     channels: string[],
     users: string[],
-    hooks: { id: string; organization_id: string }[],
+    hooks: Hook[],
     m: { template: string; subject: NotificationSubject; titleVi: string; titleEn: string; link: string },
   ): Promise<void> {
     const rows: {

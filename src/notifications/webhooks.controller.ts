@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -17,6 +18,7 @@ import {
 } from 'class-validator';
 import { CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
+import { ROLES, type Role } from '../auth/roles';
 import { UuidParam } from '../common/params';
 import { WebhooksService } from './webhooks.service';
 
@@ -49,6 +51,15 @@ class CreateWebhookDto {
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    description:
+      'The role in which the webhook reads for its organisation: yours (the default); an admin subscribing another organisation names one',
+  })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
 }
 
 class UpdateWebhookDto {

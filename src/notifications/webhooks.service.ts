@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import type { Role } from '../auth/roles';
+import { ROLE_LABELS, type Role } from '../auth/roles';
 import { DomainError } from '../common/errors';
 import { AppConfig } from '../config/config';
 import { OUTBOX_CHANNEL } from '../engine/workflow-engine.service';
@@ -25,6 +26,8 @@ const notFound = (what: string) => new DomainError('not_found', 'WEBHOOK.NOT_FOU
 const view = (w: WebhookEntity) => ({
   id: w.id,
   organizationId: w.organizationId,
+  role: w.role,
+  roleLabel: ROLE_LABELS[w.role],
   url: w.url,
   events: w.events,
   active: w.active,
@@ -48,6 +51,7 @@ export class WebhooksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   private assertManager(principal: Principal): void {
@@ -70,7 +74,7 @@ export class WebhooksService {
 
   async create(
     principal: Principal,
-    input: { url: string; events: string[]; secret?: string; organizationId?: string },
+    input: { url: string; events: string[]; secret?: string; organizationId?: string; role?: Role },
   ) {
     this.assertManager(principal);
     const unknown = input.events.filter((e) => e !== '*' && !(e in NOTIFICATION_RULES));
@@ -86,12 +90,12 @@ export class WebhooksService {
         'WEBHOOK.TARGET_NOT_ALLOWED',
         `This URL cannot be a webhook target: ${problem}`,
       );
-    const organizationId =
-      principal.role === 'ADMIN' && input.organizationId ? input.organizationId : principal.organizationId;
+    const { organizationId, role } = this.owner(principal, input);
     const secret = input.secret ?? randomBytes(24).toString('base64url');
     const entity: WebhookEntity = {
       id: randomUUID(),
       organizationId,
+      role,
       url: input.url,
       events: [...new Set(input.events)],
       secret,
@@ -99,8 +103,74 @@ export class WebhooksService {
       createdBy: principal.userId,
       createdAt: new Date(),
     };
-    await this.dataSource.getRepository(WebhookEntity).insert(entity);
+    await this.dataSource.transaction(async (tx) => {
+      const [org] = (await tx.query(`SELECT name_vi FROM organizations WHERE id = $1`, [organizationId])) as {
+        name_vi: string;
+      }[];
+      if (!org) {
+        throw new DomainError(
+          'unprocessable',
+          'WEBHOOK.UNKNOWN_ORGANIZATION',
+          `No organisation ${organizationId}`,
+        );
+      }
+      await tx.getRepository(WebhookEntity).insert(entity);
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'webhook.create',
+        targetType: 'webhook',
+        targetId: entity.id,
+        after: {
+          organization: { id: organizationId, name: org.name_vi },
+          role,
+          url: entity.url,
+          events: entity.events,
+          active: true,
+        },
+      });
+    });
     return { ...view(entity), secret };
+  }
+
+  /**
+   * Whose the webhook is and in which role it reads. A manager subscribes their own organisation in their own
+   * role; an administrator may subscribe another organisation, naming the role (never the administrator's, which
+   * would let the webhook read everything).
+   */
+  private owner(
+    principal: Principal,
+    input: { organizationId?: string; role?: Role },
+  ): { organizationId: string; role: Role } {
+    if (
+      principal.role !== 'ADMIN' ||
+      !input.organizationId ||
+      input.organizationId === principal.organizationId
+    ) {
+      if (input.role && input.role !== principal.role) {
+        throw new DomainError(
+          'forbidden',
+          'WEBHOOK.ROLE_NOT_YOURS',
+          'A webhook reads in the role of who subscribes it',
+          {
+            fields: [{ field: 'role', problems: ['must be your own role'] }],
+          },
+        );
+      }
+      return { organizationId: principal.organizationId, role: principal.role };
+    }
+    if (!input.role || input.role === 'ADMIN') {
+      throw new DomainError(
+        'invalid',
+        'WEBHOOK.ROLE_REQUIRED',
+        "Name the role in which the organisation's webhook reads",
+        {
+          fields: [
+            { field: 'role', problems: ['a role other than ADMIN is required for another organisation'] },
+          ],
+        },
+      );
+    }
+    return { organizationId: input.organizationId, role: input.role };
   }
 
   async list(principal: Principal) {
@@ -112,9 +182,25 @@ export class WebhooksService {
   }
 
   async setActive(principal: Principal, id: string, active: boolean) {
-    const hook = await this.own(principal, id);
-    await this.dataSource.getRepository(WebhookEntity).update({ id }, { active });
-    return view({ ...hook, active });
+    await this.own(principal, id);
+    return this.dataSource.transaction(async (tx) => {
+      const hook = await tx
+        .getRepository(WebhookEntity)
+        .createQueryBuilder('w')
+        .setLock('pessimistic_write')
+        .where('w.id = :id', { id })
+        .getOneOrFail();
+      await tx.getRepository(WebhookEntity).update({ id }, { active });
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'webhook.update',
+        targetType: 'webhook',
+        targetId: id,
+        before: { url: hook.url, active: hook.active },
+        after: { url: hook.url, active },
+      });
+      return view({ ...hook, active });
+    });
   }
 
   async deliveries(principal: Principal, id: string, query: { cursor?: string; limit?: number }) {

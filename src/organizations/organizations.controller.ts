@@ -7,11 +7,10 @@ import {
   CreateOrganizationDto,
   ListOrganizationsQuery,
   MergeOrganizationDto,
-  SetLeadershipDto,
   SetMembersDto,
 } from './organizations.dto';
-import { ClusterLeadershipService } from './cluster-leadership.service';
 import { OrganizationsService } from './organizations.service';
+import { StandingService } from './standing.service';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -19,7 +18,7 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,
-    private readonly leadership: ClusterLeadershipService,
+    private readonly standings: StandingService,
   ) {}
 
   @Get('organizations')
@@ -35,44 +34,42 @@ export class OrganizationsController {
 
   @Post('organizations')
   @Roles('ADMIN')
-  create(@Body() body: CreateOrganizationDto) {
-    return this.organizations.create(body);
+  create(@CurrentUser() user: Principal, @Body() body: CreateOrganizationDto) {
+    return this.organizations.create(user, body);
   }
 
   @Post('organizations/:id/merge')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'End an organisation and make another its successor (a merger)' })
-  merge(@Param('id', UuidParam) id: string, @Body() body: MergeOrganizationDto) {
-    return this.organizations.merge(id, body.successorId, body.effectiveDate);
+  merge(
+    @CurrentUser() user: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: MergeOrganizationDto,
+  ) {
+    return this.organizations.merge(user, id, body.successorId, body.effectiveDate);
   }
 
   @Get('clusters/:id/years/:year')
-  @ApiOperation({ summary: "A cluster's members, leader and deputies in a year" })
-  clusterYear(@Param('id', UuidParam) id: string, @Param('year', YearParam) year: number) {
-    return this.organizations.clusterYear(id, year);
+  @ApiOperation({
+    summary:
+      "A cluster's members, leader and deputies in a year (its members, their successors, central bodies)",
+  })
+  async clusterYear(
+    @CurrentUser() user: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+  ) {
+    return this.organizations.clusterYearFor(await this.standings.of(user), id, year);
   }
 
   @Put('clusters/:id/years/:year/members')
   @Roles('ADMIN')
   setMembers(
+    @CurrentUser() user: Principal,
     @Param('id', UuidParam) id: string,
     @Param('year', YearParam) year: number,
     @Body() body: SetMembersDto,
   ) {
-    return this.organizations.setMembers(id, year, body.organizationIds);
-  }
-
-  @Put('clusters/:id/years/:year/leadership')
-  @Roles('ADMIN', 'CLUSTER_LEADER')
-  @ApiOperation({
-    summary: 'Install the leader and deputies for a year (the admin, or the leadership of the year before)',
-  })
-  setLeadership(
-    @CurrentUser() user: Principal,
-    @Param('id', UuidParam) id: string,
-    @Param('year', YearParam) year: number,
-    @Body() body: SetLeadershipDto,
-  ) {
-    return this.leadership.install(user, id, year, body.leaderId, body.deputyIds);
+    return this.organizations.setMembers(user, id, year, body.organizationIds);
   }
 }

@@ -90,15 +90,3 @@ export class SetMembersDto {
   @IsUUID('all', { each: true })
   organizationIds!: string[];
 }
-
-export class SetLeadershipDto {
-  @ApiProperty()
-  @IsUUID()
-  leaderId!: string;
-
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsUUID('all', { each: true })
-  deputyIds!: string[];
-}

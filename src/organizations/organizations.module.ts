@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ClusterLeadershipService } from './cluster-leadership.service';
 import { ClusterSeats } from './cluster-seats.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
@@ -7,7 +6,7 @@ import { StandingService } from './standing.service';
 
 @Module({
   controllers: [OrganizationsController],
-  providers: [OrganizationsService, ClusterLeadershipService, StandingService, ClusterSeats],
-  exports: [OrganizationsService, StandingService, ClusterLeadershipService, ClusterSeats],
+  providers: [OrganizationsService, StandingService, ClusterSeats],
+  exports: [OrganizationsService, StandingService, ClusterSeats],
 })
 export class OrganizationsModule {}

@@ -4,8 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ClusterMembershipEntity, type ClusterRole } from './cluster-membership.entity';
 import { OrganizationEntity, type OrganizationKind } from './organization.entity';
 import { OrganizationErrors } from './organizations.errors';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { isCentral } from '../auth/roles';
 import { DomainError } from '../common/errors';
 import { ChangeBus } from '../database/change-bus.service';
+import type { Standing } from './standing.service';
 
 export interface OrganizationView {
   id: string;
@@ -21,12 +25,39 @@ export interface OrganizationView {
   active: boolean;
 }
 
+// A type, not an interface: it is stored as an audit entry's JSON (`Record<string, unknown>`).
+export type Composition = {
+  leader: { id: string; name: string } | null;
+  deputies: { id: string; name: string }[];
+  members: { id: string; name: string }[];
+};
+
 export interface ClusterYearView {
   cluster: OrganizationView;
   year: number;
   leader: OrganizationView | null;
   deputies: OrganizationView[];
   members: OrganizationView[];
+}
+
+const compositionOfView = (v: ClusterYearView): Composition => {
+  const named = (o: OrganizationView) => ({ id: o.id, name: o.nameVi });
+  return {
+    leader: v.leader && named(v.leader),
+    deputies: v.deputies.map(named),
+    members: v.members.map(named),
+  };
+};
+
+const clusterYearNotFound = () =>
+  new DomainError('not_found', 'CLUSTER.NOT_FOUND', 'No such cluster year among yours');
+
+/**
+ * Who may read a cluster-year (its members, leadership, agreement, results): the organisations that belong to it
+ * that year and their successors (`orgIds` holds the caller's predecessors), and the central bodies.
+ */
+export function maySeeClusterYear(standing: Pick<Standing, 'role' | 'orgIds'>, memberIds: string[]): boolean {
+  return isCentral(standing.role) || standing.orgIds.some((o) => memberIds.includes(o));
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -60,6 +91,7 @@ export class OrganizationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: ChangeBus,
+    private readonly audit: AuditService,
   ) {
     // A change made by any process (this one included) clears every cache that depends on organisations.
     bus.subscribe('organizations', () => {
@@ -73,8 +105,9 @@ export class OrganizationsService {
     this.listeners.push(listener);
   }
 
-  private async changed(): Promise<void> {
-    await this.bus.publish('organizations');
+  /** Announces a change; inside the transaction that makes it, the other processes hear of it on commit. */
+  private async changed(tx?: EntityManager): Promise<void> {
+    await this.bus.publish('organizations', null, tx);
   }
 
   private repo(tx?: EntityManager) {
@@ -135,73 +168,112 @@ export class OrganizationsService {
     return (await qb.getMany()).map((o) => toOrganizationView(o));
   }
 
-  async create(input: {
-    code: string;
-    kind: OrganizationKind;
-    nameVi: string;
-    nameEn: string;
-    provinceCode?: number;
-    parentId?: string;
-    validFrom?: string;
-  }): Promise<OrganizationView> {
-    if (input.parentId) await this.get(input.parentId);
-    const exists = await this.repo().findOneBy({ code: input.code });
-    if (exists) throw OrganizationErrors.codeTaken(input.code);
-    const entity = this.repo().create({
-      id: randomUUID(),
-      code: input.code,
-      kind: input.kind,
-      nameVi: input.nameVi,
-      nameEn: input.nameEn,
-      provinceCode: input.provinceCode ?? null,
-      parentId: input.parentId ?? null,
-      validFrom: input.validFrom ?? today(),
-      validTo: null,
-      successorId: null,
+  async create(
+    actor: Principal,
+    input: {
+      code: string;
+      kind: OrganizationKind;
+      nameVi: string;
+      nameEn: string;
+      provinceCode?: number;
+      parentId?: string;
+      validFrom?: string;
+    },
+  ): Promise<OrganizationView> {
+    return this.dataSource.transaction(async (tx) => {
+      const parent = input.parentId ? await this.get(input.parentId, tx) : null;
+      // Serialises creations of one code, so that the second answers CODE_TAKEN rather than a unique violation.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`organization:${input.code}`]);
+      const exists = await this.repo(tx).findOneBy({ code: input.code });
+      if (exists) throw OrganizationErrors.codeTaken(input.code);
+      const entity = this.repo(tx).create({
+        id: randomUUID(),
+        code: input.code,
+        kind: input.kind,
+        nameVi: input.nameVi,
+        nameEn: input.nameEn,
+        provinceCode: input.provinceCode ?? null,
+        parentId: input.parentId ?? null,
+        validFrom: input.validFrom ?? today(),
+        validTo: null,
+        successorId: null,
+      });
+      await this.repo(tx).insert(entity);
+      const view = toOrganizationView(entity);
+      await this.audit.record(tx, {
+        actor,
+        action: 'organization.create',
+        targetType: 'organization',
+        targetId: entity.id,
+        after: {
+          code: view.code,
+          kind: view.kind,
+          nameVi: view.nameVi,
+          nameEn: view.nameEn,
+          provinceCode: view.provinceCode,
+          parent: parent && { id: parent.id, name: parent.nameVi },
+          validFrom: view.validFrom,
+        },
+      });
+      await this.changed(tx);
+      return view;
     });
-    await this.repo().insert(entity);
-    await this.changed();
-    return toOrganizationView(entity);
   }
 
   /**
    * Ends an organisation on the day before `effectiveDate` and makes `successorId` its heir: the successor's
    * people can then read and continue its open work. Nothing is deleted and history keeps the original names.
    */
-  async merge(id: string, successorId: string, effectiveDate: string): Promise<OrganizationView> {
-    return this.dataSource
-      .transaction(async (tx) => {
-        const org = await this.repo(tx)
-          .createQueryBuilder('o')
-          .setLock('pessimistic_write')
-          .where('o.id = :id', { id: UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000' })
-          .getOne();
-        if (!org) throw OrganizationErrors.notFound(id);
-        if (org.validTo !== null || org.successorId !== null) throw OrganizationErrors.alreadyEnded(id);
-        if (successorId === id)
-          throw OrganizationErrors.invalidSuccessor('an organisation cannot succeed itself');
-        const successor = await this.get(successorId, tx).catch((error: unknown) => {
-          if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
-          throw OrganizationErrors.invalidSuccessor(`no organisation ${successorId}`);
-        });
-        if (successor.validTo !== null && successor.validTo < effectiveDate) {
-          throw OrganizationErrors.invalidSuccessor('the successor has itself ended');
-        }
-        if (effectiveDate <= org.validFrom) {
-          throw OrganizationErrors.invalidSuccessor(
-            'the merger must take effect after the organisation began',
-          );
-        }
-        if ((await this.lineage(id, tx)).includes(successorId)) {
-          throw OrganizationErrors.invalidSuccessor('the successor is one of its predecessors');
-        }
-        const dayBefore = new Date(Date.parse(`${effectiveDate}T00:00:00Z`) - 86_400_000)
-          .toISOString()
-          .slice(0, 10);
-        await this.repo(tx).update({ id }, { validTo: dayBefore, successorId });
-        return toOrganizationView({ ...org, validTo: dayBefore, successorId }, today());
-      })
-      .finally(() => this.changed());
+  async merge(
+    actor: Principal,
+    id: string,
+    successorId: string,
+    effectiveDate: string,
+  ): Promise<OrganizationView> {
+    return this.dataSource.transaction(async (tx) => {
+      const org = await this.repo(tx)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id = :id', { id: UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000' })
+        .getOne();
+      if (!org) throw OrganizationErrors.notFound(id);
+      if (org.validTo !== null || org.successorId !== null) throw OrganizationErrors.alreadyEnded(id);
+      if (successorId === id)
+        throw OrganizationErrors.invalidSuccessor('an organisation cannot succeed itself');
+      const successor = await this.get(successorId, tx).catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
+        throw OrganizationErrors.invalidSuccessor(`no organisation ${successorId}`);
+      });
+      if (successor.validTo !== null && successor.validTo < effectiveDate) {
+        throw OrganizationErrors.invalidSuccessor('the successor has itself ended');
+      }
+      if (effectiveDate <= org.validFrom) {
+        throw OrganizationErrors.invalidSuccessor('the merger must take effect after the organisation began');
+      }
+      if ((await this.lineage(id, tx)).includes(successorId)) {
+        throw OrganizationErrors.invalidSuccessor('the successor is one of its predecessors');
+      }
+      const dayBefore = new Date(Date.parse(`${effectiveDate}T00:00:00Z`) - 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      await this.repo(tx).update({ id }, { validTo: dayBefore, successorId });
+      const after = toOrganizationView({ ...org, validTo: dayBefore, successorId }, today());
+      await this.audit.record(tx, {
+        actor,
+        action: 'organization.merge',
+        targetType: 'organization',
+        targetId: id,
+        before: { name: org.nameVi, validTo: org.validTo, successor: null },
+        after: {
+          name: org.nameVi,
+          validTo: dayBefore,
+          successor: { id: successorId, code: successor.code, name: successor.nameVi },
+          effectiveDate,
+        },
+      });
+      await this.changed(tx);
+      return after;
+    });
   }
 
   /** For each ended organisation, the organisation that continues its work now (the end of its successor chain). */
@@ -248,25 +320,41 @@ export class OrganizationsService {
     return rows.map((r) => r.id);
   }
 
-  /** The (cluster, year) pairs that any of these organisations leads or deputises. */
-  async ledClusterYears(orgIds: string[]): Promise<{ clusterId: string; year: number }[]> {
-    const rows: { cluster_id: string; year: number }[] = await this.dataSource.query(
-      `SELECT cluster_id, year FROM cluster_memberships WHERE organization_id = ANY($1::uuid[]) AND role IN ('leader', 'deputy')`,
-      [orgIds],
-    );
-    return rows.map((r) => ({ clusterId: r.cluster_id, year: r.year }));
-  }
-
   async membership(clusterId: string, year: number, tx?: EntityManager): Promise<ClusterMembershipEntity[]> {
     return (tx ?? this.dataSource.manager)
       .getRepository(ClusterMembershipEntity)
       .find({ where: { clusterId, year }, order: { role: 'ASC' } });
   }
 
-  async clusterYear(clusterId: string, year: number): Promise<ClusterYearView> {
-    const cluster = await this.getCluster(clusterId);
-    const members = await this.membership(clusterId, year);
-    const views = await this.views(members.map((m) => m.organizationId));
+  /**
+   * Locks a cluster-year for a change of its members or leadership and returns its memberships: writers of one
+   * cluster-year run one after the other, each deciding on what the one before committed. The advisory lock
+   * covers a year without rows yet; the row locks also hold off any writer that does not take it.
+   */
+  async lockClusterYear(
+    tx: EntityManager,
+    clusterId: string,
+    year: number,
+  ): Promise<ClusterMembershipEntity[]> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `cluster-year:${clusterId}:${year}`,
+    ]);
+    const rows = (await tx.query(
+      `SELECT organization_id, role FROM cluster_memberships WHERE cluster_id = $1 AND year = $2
+        ORDER BY organization_id FOR UPDATE`,
+      [clusterId, year],
+    )) as { organization_id: string; role: ClusterRole }[];
+    return rows.map((r) => ({ clusterId, year, organizationId: r.organization_id, role: r.role }));
+  }
+
+  /** A cluster's members, leader and deputies in a year, unscoped: callers check who may read it. */
+  async clusterYear(clusterId: string, year: number, tx?: EntityManager): Promise<ClusterYearView> {
+    const cluster = await this.getCluster(clusterId, tx);
+    const members = await this.membership(clusterId, year, tx);
+    const views = await this.views(
+      members.map((m) => m.organizationId),
+      tx,
+    );
     const pick = (role: ClusterRole) =>
       members.filter((m) => m.role === role).map((m) => views.get(m.organizationId)!);
     return {
@@ -280,8 +368,24 @@ export class OrganizationsService {
     };
   }
 
-  async getCluster(clusterId: string): Promise<OrganizationEntity> {
-    const cluster = await this.get(clusterId);
+  /**
+   * The cluster-year as `standing` may read it: its members (and, through mergers, their successors) — the
+   * leadership is among them — and the central bodies. Anybody else is told it does not exist.
+   */
+  async clusterYearFor(standing: Standing, clusterId: string, year: number): Promise<ClusterYearView> {
+    const view = await this.clusterYear(clusterId, year);
+    if (
+      !maySeeClusterYear(
+        standing,
+        view.members.map((m) => m.id),
+      )
+    )
+      throw clusterYearNotFound();
+    return view;
+  }
+
+  async getCluster(clusterId: string, tx?: EntityManager): Promise<OrganizationEntity> {
+    const cluster = await this.get(clusterId, tx);
     if (cluster.kind !== 'cluster' && cluster.kind !== 'block')
       throw OrganizationErrors.notACluster(clusterId);
     return cluster;
@@ -301,64 +405,88 @@ export class OrganizationsService {
     return rows.map((r) => ({ clusterId: r.cluster_id, year: r.year, role: r.role }));
   }
 
-  /** Replaces the members of a cluster for a year, keeping the leadership of those who stay. */
-  async setMembers(clusterId: string, year: number, organizationIds: string[]): Promise<ClusterYearView> {
-    await this.getCluster(clusterId);
+  /**
+   * Replaces the members of a cluster for a year (the administrator's act), keeping the leadership of those who
+   * stay; audited with the members and roles before and after.
+   */
+  async setMembers(
+    actor: Principal,
+    clusterId: string,
+    year: number,
+    organizationIds: string[],
+  ): Promise<ClusterYearView> {
     const unique = [...new Set(organizationIds)];
-    const orgs = await this.views(unique);
-    const missing = unique.filter((id) => !orgs.has(id));
-    if (missing.length > 0)
-      throw OrganizationErrors.invalidMembers(`unknown organisations ${missing.join(', ')}`);
-    await this.dataSource.transaction(async (tx) => {
-      const current = await this.membership(clusterId, year, tx);
+    return this.dataSource.transaction(async (tx) => {
+      await this.getCluster(clusterId, tx);
+      const orgs = await this.views(unique, tx);
+      const missing = unique.filter((id) => !orgs.has(id));
+      if (missing.length > 0)
+        throw OrganizationErrors.invalidMembers(`unknown organisations ${missing.join(', ')}`);
+      if (unique.includes(clusterId))
+        throw OrganizationErrors.invalidMembers('a cluster is not its own member');
+      const current = await this.lockClusterYear(tx, clusterId, year);
+      const before = await this.compositionOf(current, tx);
       const repo = tx.getRepository(ClusterMembershipEntity);
       const leaving = current.filter((m) => !unique.includes(m.organizationId));
-      if (leaving.length > 0) await repo.remove(leaving);
+      if (leaving.length > 0) {
+        await tx.query(
+          `DELETE FROM cluster_memberships WHERE cluster_id = $1 AND year = $2 AND organization_id = ANY($3::uuid[])`,
+          [clusterId, year, leaving.map((m) => m.organizationId)],
+        );
+      }
       const joining = unique.filter((id) => !current.some((m) => m.organizationId === id));
       if (joining.length > 0) {
         await repo.insert(
           joining.map((organizationId) => ({ clusterId, year, organizationId, role: 'member' as const })),
         );
       }
+      const after = await this.clusterYear(clusterId, year, tx);
+      await this.audit.record(tx, {
+        actor,
+        action: 'cluster.members.set',
+        targetType: 'clusterYear',
+        targetId: `${clusterId}:${year}`,
+        before,
+        after: compositionOfView(after),
+      });
+      await this.changed(tx);
+      return after;
     });
-    await this.changed();
-    return this.clusterYear(clusterId, year);
   }
 
-  /** Installs the leader and deputies of a cluster for a year; they must be members of that year. */
-  async setLeadership(
+  /** Who leads, deputises and belongs, by name, for an audit entry. */
+  async compositionOf(rows: ClusterMembershipEntity[], tx?: EntityManager): Promise<Composition> {
+    const views = await this.views(
+      rows.map((r) => r.organizationId),
+      tx,
+    );
+    const named = (id: string) => ({ id, name: views.get(id)?.nameVi ?? id });
+    return {
+      leader: rows.filter((r) => r.role === 'leader').map((r) => named(r.organizationId))[0] ?? null,
+      deputies: rows.filter((r) => r.role === 'deputy').map((r) => named(r.organizationId)),
+      members: rows.map((r) => named(r.organizationId)).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    };
+  }
+
+  /**
+   * Makes `leaderId` the leader and `deputyIds` the deputies of a locked cluster-year (see `lockClusterYear`);
+   * everybody else is a member. Who may do it is the caller's decision, taken in the same transaction.
+   */
+  async writeLeadership(
+    tx: EntityManager,
     clusterId: string,
     year: number,
     leaderId: string,
     deputyIds: string[],
-  ): Promise<ClusterYearView> {
-    await this.getCluster(clusterId);
-    if (deputyIds.includes(leaderId))
-      throw OrganizationErrors.invalidMembers('the leader cannot also be a deputy');
-    await this.dataSource.transaction(async (tx) => {
-      const current = await this.membership(clusterId, year, tx);
-      const ids = new Set(current.map((m) => m.organizationId));
-      const outsiders = [leaderId, ...deputyIds].filter((id) => !ids.has(id));
-      if (outsiders.length > 0) {
-        throw OrganizationErrors.invalidMembers(`not members in ${year}: ${outsiders.join(', ')}`);
-      }
-      await tx.query(`UPDATE cluster_memberships SET role = 'member' WHERE cluster_id = $1 AND year = $2`, [
-        clusterId,
-        year,
-      ]);
-      await tx.query(
-        `UPDATE cluster_memberships SET role = 'leader' WHERE cluster_id = $1 AND year = $2 AND organization_id = $3`,
-        [clusterId, year, leaderId],
-      );
-      if (deputyIds.length > 0) {
-        await tx.query(
-          `UPDATE cluster_memberships SET role = 'deputy' WHERE cluster_id = $1 AND year = $2 AND organization_id = ANY($3::uuid[])`,
-          [clusterId, year, deputyIds],
-        );
-      }
-    });
-    await this.changed();
-    return this.clusterYear(clusterId, year);
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE cluster_memberships
+          SET role = CASE WHEN organization_id = $3 THEN 'leader'
+                          WHEN organization_id = ANY($4::uuid[]) THEN 'deputy' ELSE 'member' END
+        WHERE cluster_id = $1 AND year = $2`,
+      [clusterId, year, leaderId, deputyIds],
+    );
+    await this.changed(tx);
   }
 
   isActive(org: OrganizationEntity, at = today()): boolean {

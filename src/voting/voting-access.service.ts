@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { isCentral } from '../auth/roles';
 import { StandingService, type Standing } from '../organizations/standing.service';
 import { VotingSessionEntity } from './voting.entities';
+import { leadsSession, maySeeSession } from './session-access';
 import { VotingErrors } from './voting.errors';
 
 /** Who may see a voting session and who runs it: the cluster's leadership of the session's year. */
@@ -15,10 +15,7 @@ export class VotingAccess {
   ) {}
 
   leads(standing: Standing, s: { clusterId: string; year: number }): boolean {
-    return (
-      standing.role === 'CLUSTER_LEADER' &&
-      standing.ledClusterYears.some((l) => l.clusterId === s.clusterId && l.year === s.year)
-    );
+    return leadsSession(standing, s);
   }
 
   standing(principal: Principal, tx?: EntityManager): Promise<Standing> {
@@ -31,9 +28,7 @@ export class VotingAccess {
       .getRepository(VotingSessionEntity)
       .findOneBy({ id });
     const standing = await this.standings.of(principal, tx);
-    const member = session && standing.orgIds.some((o) => session.eligibleOrgIds.includes(o));
-    if (!session || !(member || isCentral(standing.role) || this.leads(standing, session)))
-      throw VotingErrors.notFound(id);
+    if (!session || !maySeeSession(standing, session)) throw VotingErrors.notFound(id);
     return { session, standing };
   }
 }

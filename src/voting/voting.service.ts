@@ -21,6 +21,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
 import { NominationsService } from '../nominations/nominations.service';
 import { VotingMinutes } from './voting-minutes.service';
 import { type SessionItem, VotingCandidateEntity, VotingSessionEntity } from './voting.entities';
+import { maySeeSession } from './session-access';
 import { VotingErrors } from './voting.errors';
 
 const LEADER_EVENTS = ['OPEN', 'CLOSE', 'RUNOFF', 'CERTIFY', 'CANCEL'];
@@ -79,6 +80,7 @@ export class VotingService implements OnModuleInit {
         },
         mustAct:
           instance.state === 'open' ? [{ audience: 'clusterVoters' }] : [{ audience: 'clusterLeadership' }],
+        visibleTo: (standing) => maySeeSession(standing, session),
       };
     });
   }
@@ -226,6 +228,8 @@ export class VotingService implements OnModuleInit {
 
   async list(principal: Principal, filter: { clusterId?: string; year?: number }) {
     const standing = await this.standings.of(principal);
+    // As `visible` decides: the leadership sees a session through the role that leads, not through any role.
+    const led = standing.role === 'CLUSTER_LEADER' ? standing.ledClusterYears : [];
     const rows = (await this.dataSource.query(
       `SELECT id FROM voting_sessions s
         WHERE ($1::uuid IS NULL OR s.cluster_id = $1) AND ($2::int IS NULL OR s.year = $2)
@@ -237,8 +241,8 @@ export class VotingService implements OnModuleInit {
         filter.year ?? null,
         isCentral(standing.role),
         standing.orgIds,
-        standing.ledClusterYears.map((l) => l.clusterId),
-        standing.ledClusterYears.map((l) => l.year),
+        led.map((l) => l.clusterId),
+        led.map((l) => l.year),
       ],
     )) as { id: string }[];
     return Promise.all(rows.map((r) => this.view(principal, r.id)));

@@ -3,11 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { CreateUserDto } from '../auth/auth.dto';
 import { CreatePolicyDto } from '../awards/policy-rules';
 import { UuidParam, YearParam } from '../common/params';
-import {
-  CreateOrganizationDto,
-  MergeOrganizationDto,
-  SetLeadershipDto,
-} from '../organizations/organizations.dto';
+import { SetLeadershipDto } from '../clusters/clusters.dto';
+import { CreateOrganizationDto, MergeOrganizationDto } from '../organizations/organizations.dto';
 import { AdminPagesService } from './admin-pages.service';
 import { Ctx, type WebContext } from './web-context';
 import { asForm, type FormBody, many, numeric, one, refusal, validateForm } from './web-form';
@@ -23,6 +20,7 @@ import {
   organizationsPage,
   usersPage,
 } from './views/admin.view';
+import { auditPage } from './views/audit.view';
 
 const AWARD_CODE = /^[A-Z_]{2,40}$/;
 
@@ -159,12 +157,16 @@ export class AdminPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const form = asForm(body);
-    const values = { leaderId: one(form, 'leaderId'), deputyIds: many(form, 'deputyIds') };
+    const values = {
+      leaderId: one(form, 'leaderId'),
+      deputyIds: many(form, 'deputyIds'),
+      reason: one(form, 'reason')?.trim() || undefined,
+    };
     const { value, errors } = validateForm(SetLeadershipDto, values, ctx.m, ctx.locale);
     let failure = { status: 400, form: { values, errors } as FormState };
     if (Object.keys(errors).length === 0) {
       try {
-        await this.admin.setLeadership(ctx.principal, id, year, value.leaderId, value.deputyIds);
+        await this.admin.setLeadership(ctx.principal, id, year, value);
         return seeOther(reply, `/app/admin/clusters/${id}/years/${year}`);
       } catch (error) {
         failure = refusal(error, ctx.m, ctx.locale, values);
@@ -286,5 +288,22 @@ export class AdminPagesController {
       awardPage(ctx, await this.admin.award(ctx.principal, code), failure.form),
       failure.status,
     );
+  }
+
+  // ---- audit log --------------------------------------------------------------------------------------------
+
+  @Get('audit')
+  async auditLog(
+    @Ctx() ctx: WebContext,
+    @Query('action') action: string | undefined,
+    @Query('cursor') cursor: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return page(reply, auditPage(ctx, await this.admin.auditLog(ctx.principal, { action, cursor })));
+  }
+
+  @Post('audit/verification')
+  async verifyAuditLog(@Ctx() ctx: WebContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return page(reply, auditPage(ctx, await this.admin.auditLog(ctx.principal, {}, true)));
   }
 }

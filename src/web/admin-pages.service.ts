@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { isAuditAction } from '../audit/audit-actions';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AuthErrors } from '../auth/auth.errors';
 import type { CreateUserDto } from '../auth/auth.dto';
 import { UsersService } from '../auth/users.service';
 import { AwardsService } from '../awards/awards.service';
 import type { CreatePolicyDto } from '../awards/policy-rules';
-import { ClusterLeadershipService } from '../organizations/cluster-leadership.service';
+import { ClusterLeadershipService, type LeadershipInput } from '../clusters/cluster-leadership.service';
 import type { CreateOrganizationDto } from '../organizations/organizations.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
 
@@ -20,6 +22,7 @@ export class AdminPagesService {
     private readonly leadership: ClusterLeadershipService,
     private readonly users: UsersService,
     private readonly awards: AwardsService,
+    private readonly audit: AuditService,
   ) {}
 
   private admin(principal: Principal): void {
@@ -33,12 +36,12 @@ export class AdminPagesService {
 
   async createOrganization(principal: Principal, dto: CreateOrganizationDto) {
     this.admin(principal);
-    return this.organizations.create(dto);
+    return this.organizations.create(principal, dto);
   }
 
   async merge(principal: Principal, id: string, successorId: string, effectiveDate: string) {
     this.admin(principal);
-    return this.organizations.merge(id, successorId, effectiveDate);
+    return this.organizations.merge(principal, id, successorId, effectiveDate);
   }
 
   async clusterYear(principal: Principal, clusterId: string, year: number) {
@@ -60,18 +63,12 @@ export class AdminPagesService {
 
   async setMembers(principal: Principal, clusterId: string, year: number, ids: string[]) {
     this.admin(principal);
-    return this.organizations.setMembers(clusterId, year, ids);
+    return this.organizations.setMembers(principal, clusterId, year, ids);
   }
 
-  async setLeadership(
-    principal: Principal,
-    clusterId: string,
-    year: number,
-    leader: string,
-    deputies: string[],
-  ) {
+  async setLeadership(principal: Principal, clusterId: string, year: number, input: LeadershipInput) {
     this.admin(principal);
-    return this.leadership.install(principal, clusterId, year, leader, deputies);
+    return this.leadership.install(principal, clusterId, year, input);
   }
 
   async userList(principal: Principal) {
@@ -105,6 +102,36 @@ export class AdminPagesService {
 
   async addPolicy(principal: Principal, code: string, dto: CreatePolicyDto) {
     this.admin(principal);
-    return this.awards.addPolicy(code, dto, principal.userId);
+    return this.awards.addPolicy(principal, code, dto);
+  }
+
+  /** A page of the audit log, newest first, with the names of the people and organisations it mentions. */
+  async auditLog(principal: Principal, query: { action?: string; cursor?: string }, verify = false) {
+    this.admin(principal);
+    const action = query.action && isAuditAction(query.action) ? query.action : undefined;
+    const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
+    const page = await this.audit.list({ action, cursor, limit: 50 });
+    const userIds = new Set<string>();
+    const orgIds = new Set<string>();
+    for (const e of page.items) {
+      if (typeof e.actor.userId === 'string') userIds.add(e.actor.userId);
+      if (typeof e.actor.organizationId === 'string') orgIds.add(e.actor.organizationId);
+      if (e.targetType === 'user' && e.targetId) userIds.add(e.targetId);
+      if (e.targetType === 'organization' && e.targetId) orgIds.add(e.targetId);
+      if (e.targetType === 'clusterYear' && e.targetId) orgIds.add(e.targetId.split(':')[0]);
+    }
+    const people = new Map<string, { fullName: string }>();
+    for (const id of userIds) {
+      const user = await this.users.get(id).catch(() => null);
+      if (user) people.set(id, { fullName: user.fullName });
+    }
+    return {
+      ...page,
+      action,
+      cursor,
+      people,
+      organizations: await this.organizations.views([...orgIds]),
+      verification: verify ? await this.audit.verify() : undefined,
+    };
   }
 }

@@ -34,17 +34,25 @@ export class ClusterPagesService {
     return { latest: years[0] ?? null, clusters };
   }
 
+  /**
+   * The cluster-year page. Whether the user may see the cluster-year at all is decided first (its members and
+   * their successors, the centre; anyone else gets the not-found page); only then are its parts that may not
+   * exist yet (no agreement, no results) shown as missing.
+   */
   async year(principal: Principal, clusterId: string, year: number) {
-    // Reading the agreement checks that the user may see this cluster-year (else 404): do it first.
+    const standing = await this.standings.of(principal);
+    const composition = await this.organizations.clusterYearFor(standing, clusterId, year);
     const agreement = await orNull(this.clusters.getAgreement(principal, clusterId, year));
-    const [composition, evaluations, ranking, sessions, standing] = await Promise.all([
-      this.organizations.clusterYear(clusterId, year),
+    const [evaluations, ranking, sessions] = await Promise.all([
       agreement ? orNull(this.clusters.evaluations(principal, clusterId, year)) : null,
       agreement ? orNull(this.clusters.ranking(principal, clusterId, year)) : null,
       this.voting.list(principal, { clusterId, year }),
-      this.standings.of(principal),
     ]);
     const memberOrg = standing.orgIds.find((o) => composition.members.some((m) => m.id === o)) ?? null;
+    const leadsYear = (y: number) =>
+      principal.role === 'CLUSTER_LEADER' &&
+      standing.ledClusterYears.some((l) => l.clusterId === clusterId && l.year === y);
+    const installed = composition.leader !== null || composition.deputies.length > 0;
     return {
       composition,
       agreement,
@@ -52,12 +60,9 @@ export class ClusterPagesService {
       ranking,
       sessions,
       memberOrg,
-      leads:
-        principal.role === 'CLUSTER_LEADER' &&
-        standing.ledClusterYears.some((l) => l.clusterId === clusterId && l.year === year),
-      ledBefore:
-        principal.role === 'CLUSTER_LEADER' &&
-        standing.ledClusterYears.some((l) => l.clusterId === clusterId && l.year === year - 1),
+      leads: leadsYear(year),
+      // The outgoing leadership acts for the year only until the year's own leadership is installed.
+      ledBefore: leadsYear(year - 1) && !installed,
     };
   }
 }

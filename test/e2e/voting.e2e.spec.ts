@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import { ChangeBus } from '../../src/database/change-bus.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import type { Http } from '../support/http';
@@ -365,6 +366,12 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
   });
 
   it('installs the 2024 leadership the results propose: Nam Định leads, Hải Dương and Ninh Bình deputise', async () => {
+    // The seed holds the 2024 leadership the conference installed; here the conference has not met yet.
+    await t.dataSource.query(
+      `UPDATE cluster_memberships SET role = 'member' WHERE cluster_id = $1 AND year = 2024`,
+      [CLUSTER],
+    );
+    await t.get(ChangeBus).publish('organizations');
     const proposal = await leader.get(`/clusters/${CLUSTER}/years/2024/leadership/proposal`);
     expect(proposal.body).toMatchObject({ leaderId: orgId('PROVINCE-36') });
     const installed = await leader.put(`/clusters/${CLUSTER}/years/2024/leadership`, {
@@ -377,6 +384,12 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
       'Hải Dương',
       'Ninh Bình',
     ]);
+    // Installed once: the outgoing leadership cannot install it again.
+    const again = await leader.put(`/clusters/${CLUSTER}/years/2024/leadership`, {
+      leaderId: orgId('PROVINCE-36'),
+      deputyIds: [],
+    });
+    expect(again.status).toBe(409);
     // A member that leads neither year may not install it.
     const outsider = await person(t, 'hanam.leader', 'CLUSTER_LEADER', 'PROVINCE-35');
     expect(

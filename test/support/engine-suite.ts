@@ -372,12 +372,33 @@ export function engineSuite(
 
   it('fires timers back into the engine as events, reminder first', async () => {
     const id = await nominationIn(t.engine, 'centralAppraisal');
-    const dueDate = new Date(Date.now() + 1500).toISOString();
+    const dueDate = new Date(Date.now() + 4000).toISOString();
     await t.engine.send(
       id,
       { type: 'REQUEST_SUPPLEMENT', reason: 'add the minutes', dueDate },
       { actor: OFFICER },
     );
+    // The reminder is planned in office hours of a working day, or not at all when none comes before the
+    // deadline (a deadline seconds away on a Sunday): whichever holds now, the timers then fire in due order.
+    const planned = (await t.dataSource.query(
+      `SELECT due_at FROM workflow_timers WHERE instance_id = $1 AND key = 'response:reminder'`,
+      [id],
+    )) as { due_at: Date }[];
+    if (planned.length === 0) {
+      await t.dataSource.query(
+        `INSERT INTO workflow_timers (id, instance_id, key, event, started_at, due_at, created_history_id)
+         SELECT gen_random_uuid(), instance_id, 'response:reminder', '{"type":"REMINDER","key":"response"}', now(),
+                now() + interval '1 second', created_history_id
+           FROM workflow_timers WHERE instance_id = $1 AND key = 'response'`,
+        [id],
+      );
+      await t.dataSource.query(`SELECT pg_notify('thidua_outbox', '')`);
+    } else {
+      const local = new Date(new Date(planned[0].due_at).getTime() + 7 * 3600_000);
+      expect(local.getUTCHours()).toBeGreaterThanOrEqual(8);
+      expect(local.getUTCHours()).toBeLessThan(17);
+      expect([0, 6]).not.toContain(local.getUTCDay());
+    }
     await eventually(async () => {
       const { instance } = await t.engine.read(id);
       expect(instance.context.overdue).toBe(true);

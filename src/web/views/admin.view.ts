@@ -30,6 +30,7 @@ export function adminIndexPage(ctx: WebContext): string {
       <li><a href="/app/admin/users">${m.users}</a></li>
       <li><a href="/app/admin/awards">${m.awards}</a></li>
       <li><a href="/app/admin/calendar">${m.calendar}</a></li>
+      <li><a href="/app/admin/audit">${m.auditLog}</a></li>
       <li><a href="/admin/queues">BullMQ</a></li>
     </ul>`,
   );
@@ -207,6 +208,12 @@ export function clusterAdminPage(
                 >`,
             )}
           </fieldset>
+          ${textareaField(leadership, {
+            name: 'reason',
+            label: m.leadershipReason,
+            required: c.leader !== null || c.deputies.length > 0,
+            rows: 2,
+          })}
           <button type="submit" class="btn btn-primary">${m.save}</button>
         </form>
       </section>

@@ -140,7 +140,9 @@ export async function deliveredOnce(dbUrl: string, timeoutMs: number, v = verdic
   }
   const strays = await query<{ n: number }>(
     dbUrl,
-    `SELECT count(*)::int AS n FROM notifications n WHERE NOT EXISTS (SELECT 1 FROM workflow_outbox o WHERE o.id = n.outbox_id)`,
+    // Notices of administrative acts have no outbox row (outbox_id is null); every other inbox row must have one.
+    `SELECT count(*)::int AS n FROM notifications n
+      WHERE n.outbox_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM workflow_outbox o WHERE o.id = n.outbox_id)`,
   );
   check(v, strays[0].n === 0, () => `${strays[0].n} inbox rows without an outbox row`);
   return { verdict: v, effects: outbox.length };
