@@ -8,6 +8,7 @@ import { Deliveries1764170000000 } from './1764170000000-deliveries';
 import { Reports1764180000000 } from './1764180000000-reports';
 import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
 import { AuditLog1764200000000 } from './1764200000000-audit-log';
+import { Accounts1764220000000 } from './1764220000000-accounts';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Reports1764180000000,
   ListIndexes1764190000000,
   AuditLog1764200000000,
+  Accounts1764220000000,
 ];

@@ -28,7 +28,7 @@ export class NotificationsModule {
         NotificationStream,
         ...(options.worker ? [DeliveriesProcessor] : []),
       ],
-      exports: [NotificationsService],
+      exports: [NotificationsService, MailerService],
     };
   }
 }

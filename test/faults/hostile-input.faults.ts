@@ -230,6 +230,7 @@ describe('fault: hostile input generated from the OpenAPI document', () => {
     const tokenFor = (kind: string): string | undefined => {
       const claims = {
         sub: a.officer.id,
+        sid: a.officer.sessionId,
         email: a.officer.email,
         role: 'ADMIN',
         org: a.officer.org,
