@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
+import { interval, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { ChangeBus } from '../database/change-bus.service';
@@ -39,6 +40,8 @@ export interface SignedIn {
 export class AuthService {
   /** Verified tokens by token, with their session: cleared through the change bus when a session is revoked. */
   private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  /** Open streams waiting to hear that their session may have ended. */
+  private readonly watchers = new Set<{ principal: Principal; changed: () => void }>();
 
   constructor(
     private readonly users: UsersService,
@@ -53,6 +56,9 @@ export class AuthService {
   }
 
   private forget(key: string | null): void {
+    const concerns = (p: Principal) =>
+      key === null || key === userSessionsKey(p.userId) || (!!p.sessionId && key === sessionKey(p.sessionId));
+    for (const watcher of this.watchers) if (concerns(watcher.principal)) watcher.changed();
     if (key === null) {
       this.verified.clear();
       return;
@@ -84,6 +90,34 @@ export class AuthService {
       mustChangePassword: user.mustChangePassword,
       user: await this.users.view(user),
     };
+  }
+
+  /**
+   * Emits once when the principal's session has ended (revoked, expired, account locked), for responses that
+   * outlive the request that checked it (the inbox's event stream): checked again on every change of its sessions
+   * heard on the bus, and every `pollMs` in case the bus missed one.
+   */
+  sessionEnds(principal: Principal, pollMs = 25_000): Observable<void> {
+    return new Observable<void>((observer) => {
+      let done = false;
+      const check = async () => {
+        if (done || !principal.sessionId) return;
+        const live = await this.sessions.live(principal.sessionId, principal.userId).catch(() => undefined);
+        if (live === null && !done) {
+          done = true;
+          observer.next();
+          observer.complete();
+        }
+      };
+      const watcher = { principal, changed: () => void check() };
+      this.watchers.add(watcher);
+      const timer = interval(pollMs).subscribe(() => void check());
+      return () => {
+        done = true;
+        this.watchers.delete(watcher);
+        timer.unsubscribe();
+      };
+    });
   }
 
   /** Ends the caller's session at once, on every replica. */

@@ -163,6 +163,36 @@ describe('sessions: revoked at once, on every replica', () => {
     expect([page.status, page.headers.get('location')]).toEqual([303, '/app/login?next=%2Fapp']);
   });
 
+  it('ends an open inbox stream when its session ends', async () => {
+    const officer = await newOfficer('streaming');
+    const res = await fetch(`${t.url}/notifications/stream`, {
+      headers: { authorization: `Bearer ${officer.token}` },
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let received = '';
+    while (!received.includes('event: inbox')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      received += new TextDecoder().decode(chunk.value);
+    }
+    expect(received).toContain('event: inbox');
+    await admin.patch(`/users/${officer.userId}`, { active: false, reason: 'stream test' });
+    // The server closes the stream (a bound, not a timing assertion: it normally ends at once).
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })(),
+      new Promise((resolve) => {
+        timer = setTimeout(() => resolve('still open'), 20_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (ended !== 'ended') await reader.cancel();
+    expect(ended).toBe('ended');
+  });
+
   it('refuses tokens without a session, for a session of someone else, or for an unknown one', async () => {
     const officer = await newOfficer('forger');
     const jwt = t.get<{ sign(p: object): string }>((await import('@nestjs/jwt')).JwtService);
