@@ -197,6 +197,14 @@ describe('sessions: revoked at once, on every replica', () => {
     const officer = await newOfficer('forger');
     const jwt = t.get<{ sign(p: object): string }>((await import('@nestjs/jwt')).JwtService);
     const adminSid = (await admin.get('/me/sessions')).body[0].id;
+    const ownSid = (await officer.get('/me/sessions')).body[0].id;
+    const wrongIssuer = t
+      .get<{ sign(p: object, o: object): string }>((await import('@nestjs/jwt')).JwtService)
+      .sign({ sub: officer.userId, sid: ownSid }, { issuer: 'someone-else' });
+    expect((await new Http(t.url, wrongIssuer).get('/nominations')).status).toBe(401);
+    expect(
+      (await new Http(t.url, jwt.sign({ sub: officer.userId, sid: ownSid })).get('/nominations')).status,
+    ).toBe(200);
     for (const claims of [
       { sub: officer.userId },
       { sub: officer.userId, sid: adminSid },
