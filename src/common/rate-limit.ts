@@ -46,14 +46,16 @@ type WithCreateRateLimit = FastifyInstance & {
  * A store that fails lets requests through (`skipOnError`): the limits protect capacity, not data.
  */
 export async function registerRateLimit(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  const redis = config.env.REDIS_URL
-    ? new IORedis({
-        ...redisOptions(config.env.REDIS_URL),
-        maxRetriesPerRequest: 1,
-        enableOfflineQueue: false,
-        connectTimeout: 3000,
-      })
-    : undefined;
+  // Only processes that serve the API count requests.
+  const redis =
+    config.env.REDIS_URL && config.runsApi
+      ? new IORedis({
+          ...redisOptions(config.env.REDIS_URL),
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          connectTimeout: 3000,
+        })
+      : undefined;
   redis?.on('error', () => undefined);
   await app.register(fastifyRateLimit as never, {
     global: false,
