@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
 
 /** A one-time password reset link: only the sha256 of its token is kept; it expires and is used once. */
 @Entity({ name: 'password_resets' })
@@ -9,6 +10,10 @@ export class PasswordResetEntity {
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_password_resets_user' })
+  user?: UserEntity;
 
   @Column({ name: 'token_hash', type: 'char', length: 64, unique: true })
   tokenHash!: string;

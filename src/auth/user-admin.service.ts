@@ -55,7 +55,7 @@ export class UserAdminService {
       if (patch.active !== undefined) next.active = patch.active;
       if (patch.role !== undefined) next.role = patch.role;
       if (patch.organizationId !== undefined) next.organizationId = patch.organizationId;
-      if (patch.fullName !== undefined) next.fullName = patch.fullName.trim();
+      if (patch.fullName !== undefined) next.fullName = patch.fullName.trim() || user.fullName;
       const locked = user.active && !next.active;
       const unlocked = !user.active && next.active;
       const reassigned = next.role !== user.role || next.organizationId !== user.organizationId;

@@ -113,7 +113,6 @@ export class PasswordResetPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const ctx = anonymousContext(request);
-    void reply.header('referrer-policy', 'no-referrer');
     try {
       const { email } = await this.passwords.inspectReset(token);
       return page(reply, resetPasswordPage(ctx, emptyForm(), { token, email }));
@@ -132,7 +131,6 @@ export class PasswordResetPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const ctx = anonymousContext(request);
-    void reply.header('referrer-policy', 'no-referrer');
     const next = newPasswordOf(asForm(body), ctx.m);
     let email: string;
     try {
