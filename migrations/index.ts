@@ -10,6 +10,7 @@ import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
 import { AuditLog1764200000000 } from './1764200000000-audit-log';
 import { SealedBallots1764200000001 } from './1764200000001-sealed-ballots';
 import { CalendarYears1764200000002 } from './1764200000002-calendar-years';
+import { Accounts1764220000000 } from './1764220000000-accounts';
 import { Authority1764230000000 } from './1764230000000-authority';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: Function[] = [
   AuditLog1764200000000,
   SealedBallots1764200000001,
   CalendarYears1764200000002,
+  Accounts1764220000000,
   Authority1764230000000,
 ];

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { JsonLogger } from './common/logger';
+import { registerRateLimit } from './common/rate-limit';
 import { requestContext } from './common/request-context';
 import type { AppConfig } from './config/config';
 import { MAX_DOCUMENT_BYTES } from './nominations/documents.service';
@@ -49,7 +50,8 @@ export async function createApp(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies (TRUST_PROXY); otherwise the connection's address.
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extra), adapter, {
     logger: new JsonLogger(logger.child({ component: 'nest' })),
@@ -58,6 +60,7 @@ export async function createApp(
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
+  await registerRateLimit(app, config);
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON (and multipart for files): other bodies get 415 instead of reaching validation as text.
   fastify.removeContentTypeParser('text/plain');

@@ -1,61 +1,55 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
-import { UuidParam } from '../common/params';
-import { CreateUserDto, ListUsersQuery, LoginDto } from './auth.dto';
+import type { FastifyRequest } from 'fastify';
+import { RateLimit } from '../common/rate-limit';
+import { AccountPasswordsService } from './account-passwords.service';
+import { LoginDto, ResetPasswordDto } from './auth.dto';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public, Roles } from './decorators';
+import { AllowedBeforePasswordChange, CurrentUser, Public } from './decorators';
 import type { Principal } from './principal';
-import { UsersService } from './users.service';
 
-class SetActiveDto {
-  @ApiProperty()
-  @IsBoolean()
-  active!: boolean;
-}
+export const userAgentOf = (request: FastifyRequest): string | undefined => {
+  const value = request.headers['user-agent'];
+  return typeof value === 'string' ? value : undefined;
+};
 
 @ApiTags('auth')
-@Controller()
+@Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersService,
+    private readonly passwords: AccountPasswordsService,
   ) {}
 
   @Public()
-  @Post('auth/login')
+  @RateLimit('signIn')
+  @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: a bearer token for the API (rate-limited)' })
-  login(@Body() body: LoginDto, @Ip() ip: string) {
-    return this.auth.login(body.email, body.password, ip);
+  @ApiOperation({
+    summary:
+      'Sign in: a bearer token for a new session (rate-limited; mustChangePassword says the password must be changed first)',
+  })
+  login(@Body() body: LoginDto, @Ip() ip: string, @Req() request: FastifyRequest) {
+    return this.auth.login(body.email, body.password, { ip, userAgent: userAgentOf(request) });
   }
 
-  @Get('me')
+  @Post('logout')
+  @HttpCode(204)
   @ApiBearerAuth()
-  async me(@CurrentUser() user: Principal) {
-    return this.users.view(await this.users.get(user.userId));
+  @AllowedBeforePasswordChange()
+  @ApiOperation({ summary: 'Sign out: the session of this token ends at once, on every replica' })
+  async logout(@CurrentUser() user: Principal): Promise<void> {
+    await this.auth.logout(user);
   }
 
-  @Get('users')
-  @ApiBearerAuth()
-  @Roles('ADMIN')
-  list(@Query() query: ListUsersQuery) {
-    return this.users.list(query);
-  }
-
-  @Post('users')
-  @ApiBearerAuth()
-  @Roles('ADMIN')
-  @ApiOperation({ summary: 'Create a user; a generated password is returned once' })
-  create(@Body() body: CreateUserDto) {
-    return this.users.create(body);
-  }
-
-  @Patch('users/:id')
-  @ApiBearerAuth()
-  @Roles('ADMIN')
-  setActive(@Param('id', UuidParam) id: string, @Body() body: SetActiveDto) {
-    return this.users.setActive(id, body.active);
+  @Public()
+  @RateLimit('signIn')
+  @Post('password-reset')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with a one-time reset link; every session of the account ends',
+  })
+  async reset(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.passwords.reset(body.token, body.newPassword);
   }
 }

@@ -2,13 +2,20 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuthErrors } from './auth.errors';
 import { AuthService } from './auth.service';
-import { type AuthenticatedRequest, IS_PUBLIC, ROLES_KEY, SESSION_COOKIE_KEY } from './decorators';
+import {
+  type AuthenticatedRequest,
+  IS_PUBLIC,
+  ONE_TIME_PASSWORD_KEY,
+  ROLES_KEY,
+  SESSION_COOKIE_KEY,
+} from './decorators';
 import { bearerTokenOf, sessionTokenOf } from './session-cookie';
 import type { Role } from './roles';
 
 /**
  * Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it further. GET routes marked
- * @AcceptsSessionCookie() also take the web interface's session cookie.
+ * @AcceptsSessionCookie() also take the web interface's session cookie. A user who signed in with a one-time
+ * password reaches only the routes marked @AllowedBeforePasswordChange() until they change it.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,6 +36,11 @@ export class AuthGuard implements CanActivate {
       if (!token) throw AuthErrors.unauthenticated();
       request.principal = await this.auth.verify(token);
     }
+    if (
+      request.principal.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ONE_TIME_PASSWORD_KEY, targets)
+    )
+      throw AuthErrors.passwordChangeRequired();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(request.principal.role)) throw AuthErrors.forbiddenRole();
     return true;

@@ -6,6 +6,7 @@ import type { Role } from './roles';
 export const IS_PUBLIC = 'thidua:public';
 export const ROLES_KEY = 'thidua:roles';
 export const SESSION_COOKIE_KEY = 'thidua:session-cookie';
+export const ONE_TIME_PASSWORD_KEY = 'thidua:one-time-password-ok';
 
 /** The route needs no token (health, metrics, login). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -15,6 +16,12 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
  * Only reads: a cookie is sent by the browser on its own, so a route that changes something must not accept it.
  */
 export const AcceptsSessionCookie = () => SetMetadata(SESSION_COOKIE_KEY, true);
+
+/**
+ * The route stays open to a user who signed in with a one-time password and has not changed it yet (everything
+ * else answers 403 AUTH.PASSWORD_CHANGE_REQUIRED until then).
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(ONE_TIME_PASSWORD_KEY, true);
 
 /** Only these roles may call the route (others get 403); scope checks happen in the services. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);

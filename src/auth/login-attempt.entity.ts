@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Failed logins per key (address, and address + e-mail) in a sliding window; shared by every replica. */
+/**
+ * Sign-in attempts per key (an account, an address, an account from an address) in a fixed window that starts at
+ * the first attempt; shared by every replica.
+ */
 @Entity({ name: 'login_attempts' })
 export class LoginAttemptEntity {
   @PrimaryColumn({ type: 'varchar', length: 320 })
@@ -9,6 +12,10 @@ export class LoginAttemptEntity {
   @Column({ name: 'window_start', type: 'timestamptz' })
   windowStart!: Date;
 
+  /** Failed password checks, and checks under way (reserved before the password is verified). */
   @Column({ type: 'int' })
   failures!: number;
+
+  @Column({ name: 'window_seconds', type: 'int', default: 900 })
+  windowSeconds!: number;
 }

@@ -8,6 +8,10 @@ export interface Principal {
   role: Role;
   organizationId: string;
   locale: 'vi' | 'en';
+  /** The signed-in session (absent for principals made on the server, such as the demo seed's). */
+  sessionId?: string;
+  /** The password was handed out and must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export const actorOf = (p: Principal): Actor => ({

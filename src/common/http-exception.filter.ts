@@ -139,6 +139,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       },
     };
     if (mapped.status === 503) void reply.header('retry-after', '5');
+    const retryAfter = mapped.details?.retryAfterSeconds;
+    if (mapped.status === 429 && typeof retryAfter === 'number')
+      void reply.header('retry-after', String(retryAfter));
     void reply.status(mapped.status).send(body);
   }
 }

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { isIP } from 'node:net';
 import {
   IsBoolean,
   IsIn,
@@ -7,6 +8,7 @@ import {
   IsString,
   IsUrl,
   Matches,
+  MaxLength,
   Max,
   Min,
   MinLength,
@@ -22,6 +24,23 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The entries of a comma-separated list of addresses or CIDR ranges; those that are neither, separately. */
+export function parseAddressList(text: string): { entries: string[]; bad: string[] } {
+  const entries = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const bad = entries.filter((entry) => {
+    const [address, prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    if (version === 0 || rest.length > 0) return true;
+    if (prefix === undefined) return false;
+    if (!/^\d{1,3}$/.test(prefix)) return true;
+    return Number(prefix) > (version === 4 ? 32 : 128);
+  });
+  return { entries, bad };
+}
 
 /** Every environment variable thidua reads, with its default. The README's configuration table mirrors it. */
 export class Env {
@@ -104,6 +123,56 @@ export class Env {
   @Min(1000)
   RECONCILE_INTERVAL_MS = 60_000;
 
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose `X-Forwarded-For` is believed; empty: none (the client
+   * address is the connection's).
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
+  /** Requests per minute: sign-in per address; uploads, ballots and exports per user. 0 switches one off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_SIGN_IN = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_UPLOADS = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_BALLOTS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_EXPORTS = 120;
+
+  /** Creates this administrator at start when there is no administrator yet (its one-time password is printed). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @IsString()
+  @MaxLength(200)
+  ADMIN_NAME = 'Quản trị hệ thống';
+
+  /** Code or id of the first administrator's organisation. */
+  @IsString()
+  ADMIN_ORGANIZATION = 'BOARD';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  PASSWORD_RESET_TTL_HOURS = 24;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -163,6 +232,11 @@ export class AppConfig {
   get publicUrl(): string {
     return this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`;
   }
+  /** Fastify's `trustProxy`: false (trust no proxy) or the list of trusted proxies. */
+  get trustProxy(): false | string[] {
+    const { entries } = parseAddressList(this.env.TRUST_PROXY);
+    return entries.length > 0 ? entries : false;
+  }
   get seedDemo(): boolean {
     return this.env.SEED_DEMO ?? this.embedded;
   }
@@ -181,6 +255,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     'BALLOT_SECRET',
     'SMTP_URL',
     'SEED_DEMO',
+    'ADMIN_EMAIL',
   ]) {
     const value = source[key];
     if (value !== undefined) picked[key] = value;
@@ -194,6 +269,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   );
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: must be set when NODE_ENV=production (at least 32 random characters)');
+  }
+  const proxies = parseAddressList(env.TRUST_PROXY ?? '');
+  if (proxies.bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY: not an IP address or CIDR range: ${proxies.bad.join(', ')} (a comma-separated list, e.g. 10.0.0.0/8,127.0.0.1)`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return env;

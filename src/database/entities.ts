@@ -1,5 +1,7 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
+import { PasswordResetEntity } from '../auth/password-reset.entity';
 import { UserEntity } from '../auth/user.entity';
 import { AwardPolicyEntity } from '../awards/award-policy.entity';
 import { AwardTypeEntity } from '../awards/award-type.entity';
@@ -43,6 +45,8 @@ export const ENTITIES = [
   ClusterMembershipEntity,
   UserEntity,
   LoginAttemptEntity,
+  AuthSessionEntity,
+  PasswordResetEntity,
   AwardTypeEntity,
   AwardPolicyEntity,
   NominationEntity,

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { RateLimit } from '../common/rate-limit';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/decorators';
@@ -12,6 +13,7 @@ import { GeneratedDocumentsService } from './generated-documents.service';
 export class GeneratedDocumentsController {
   constructor(private readonly documents: GeneratedDocumentsService) {}
 
+  @RateLimit('exports')
   @Get(':id')
   @ApiOperation({ summary: 'Download a generated document (minutes, proposal, list for the Prime Minister)' })
   async download(

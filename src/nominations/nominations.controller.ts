@@ -1,3 +1,4 @@
+import { RateLimit } from '../common/rate-limit';
 import {
   Body,
   Controller,
@@ -127,6 +128,7 @@ export class NominationsController {
     return this.documents.list(user, id);
   }
 
+  @RateLimit('uploads')
   @Post(':id/documents')
   @ApiOperation({
     summary: `Add a dossier document (PDF, DOCX, XLSX, JPEG, PNG; at most ${MAX_DOCUMENT_BYTES} bytes)`,
@@ -161,6 +163,9 @@ export class NominationsController {
     } catch {
       throw NominationErrors.documentTooLarge(MAX_DOCUMENT_BYTES);
     }
+    // When the body has arrived whole before the file is read, the limit can be reached on the last chunk without
+    // toBuffer() noticing: the stream says it was cut.
+    if (file.file.truncated) throw NominationErrors.documentTooLarge(MAX_DOCUMENT_BYTES);
     return this.documents.upload(user, id, kind, { fileName: file.filename, content });
   }
 

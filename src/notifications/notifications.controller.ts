@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, type MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
-import { concat, defer, interval, map, merge, mergeMap, type Observable } from 'rxjs';
+import { concat, defer, interval, map, merge, mergeMap, type Observable, takeUntil } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AuthService } from '../auth/auth.service';
 import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
@@ -38,6 +39,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly stream: NotificationStream,
+    private readonly auth: AuthService,
   ) {}
 
   @Get()
@@ -64,7 +66,8 @@ export class NotificationsController {
       concat(snapshot(), this.stream.changes(user.userId).pipe(mergeMap(() => snapshot()))),
       // A comment-like heartbeat keeps proxies from closing an idle stream.
       interval(25_000).pipe(map(() => ({ type: 'ping', data: {} }) as MessageEvent)),
-    );
+      // The stream ends with its session (sign-out, lock, revocation): it must not outlive the token's right.
+    ).pipe(takeUntil(this.auth.sessionEnds(user)));
   }
 
   @Get('unread-count')

@@ -31,7 +31,7 @@ export class NotificationsModule {
         NotificationStream,
         ...(options.worker ? [DeliveriesProcessor] : []),
       ],
-      exports: [NotificationsService],
+      exports: [NotificationsService, MailerService],
     };
   }
 }

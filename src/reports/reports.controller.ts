@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { RateLimit } from '../common/rate-limit';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/decorators';
@@ -43,6 +44,7 @@ export class ReportsController {
     return this.reports.overdue(user, query);
   }
 
+  @RateLimit('exports')
   @Post('reports/pm-list')
   @ApiOperation({
     summary: "The Board's list for the Prime Minister for an award and year (PDF or DOCX), stored and linked",
@@ -51,6 +53,7 @@ export class ReportsController {
     return this.documents.pmList(user, body.year, body.awardType, body.format);
   }
 
+  @RateLimit('exports')
   @Post('clusters/:id/years/:year/proposal')
   @ApiOperation({
     summary: "The cluster's proposal (tờ trình) to the Central Board (PDF or DOCX), stored and linked",
@@ -64,6 +67,7 @@ export class ReportsController {
     return this.documents.clusterProposal(user, id, year, body.format);
   }
 
+  @RateLimit('exports')
   @Get('nominations/export.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'The nomination list (same filters) as a streamed XLSX workbook' })

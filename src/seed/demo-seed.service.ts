@@ -130,13 +130,18 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const created: { email: string; role: Role; password: string }[] = [];
     for (const u of DEMO_USERS) {
       if (await this.users.findByEmail(u.email)) continue;
-      const { password } = await this.users.create({
-        email: u.email,
-        fullName: u.fullName,
-        role: u.role,
-        organizationId: orgId(u.org),
-        locale: 'vi',
-      });
+      const { password } = await this.users.create(
+        {
+          email: u.email,
+          fullName: u.fullName,
+          role: u.role,
+          organizationId: orgId(u.org),
+          locale: 'vi',
+          // The demo's passwords are printed for the people trying it, not handed to one person.
+          mustChangePassword: false,
+        },
+        { system: 'demo-seed' },
+      );
       created.push({ email: u.email, role: u.role, password });
     }
     return created;

@@ -1,3 +1,4 @@
+import { RateLimit } from '../common/rate-limit';
 import {
   Body,
   Controller,
@@ -69,6 +70,7 @@ export class VotingController {
     return this.voting.sendEvent(user, id, body, parseIfMatch(ifMatch));
   }
 
+  @RateLimit('ballots')
   @Post(':id/ballots')
   @ApiOperation({
     summary: "Cast your organisation's secret ballot in the current round; answers a receipt code",

@@ -225,8 +225,32 @@ export class AdminPagesController {
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    await this.admin.setActive(ctx.principal, id, one(asForm(body), 'active') === 'true');
-    return seeOther(reply, '/app/admin/users');
+    const form = asForm(body);
+    try {
+      await this.admin.setActive(ctx.principal, id, one(form, 'active') === 'true', one(form, 'reason'));
+      return seeOther(reply, '/app/admin/users');
+    } catch (error) {
+      const failure = refusal(error, ctx.m, ctx.locale, {});
+      const problem = failure.form.message ?? Object.values(failure.form.errors).flat().join(' ');
+      const data = await this.admin.userList(ctx.principal);
+      return page(
+        reply,
+        usersPage(ctx, data, undefined, undefined, undefined, undefined, problem),
+        failure.status,
+      );
+    }
+  }
+
+  @Post('users/:id/password-reset')
+  async issuePasswordReset(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // The link is shown once, on this answer (when it was not e-mailed); only its hash is stored.
+    const reset = await this.admin.issuePasswordReset(ctx.principal, id);
+    const data = await this.admin.userList(ctx.principal);
+    return page(reply, usersPage(ctx, data, undefined, undefined, undefined, reset), 201);
   }
 
   // ---- awards -----------------------------------------------------------------------------------------------

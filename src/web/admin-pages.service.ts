@@ -4,6 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AuthErrors } from '../auth/auth.errors';
 import type { CreateUserDto } from '../auth/auth.dto';
+import { AccountPasswordsService } from '../auth/account-passwords.service';
+import { UserAdminService } from '../auth/user-admin.service';
 import { UsersService } from '../auth/users.service';
 import { AwardsService } from '../awards/awards.service';
 import type { CreatePolicyDto } from '../awards/policy-rules';
@@ -21,6 +23,8 @@ export class AdminPagesService {
     private readonly organizations: OrganizationsService,
     private readonly leadership: ClusterLeadershipService,
     private readonly users: UsersService,
+    private readonly userAdmin: UserAdminService,
+    private readonly passwords: AccountPasswordsService,
     private readonly awards: AwardsService,
     private readonly audit: AuditService,
   ) {}
@@ -82,12 +86,18 @@ export class AdminPagesService {
 
   async createUser(principal: Principal, dto: CreateUserDto) {
     this.admin(principal);
-    return this.users.create(dto);
+    return this.users.create(dto, principal);
   }
 
-  async setActive(principal: Principal, id: string, active: boolean) {
+  async setActive(principal: Principal, id: string, active: boolean, reason?: string) {
     this.admin(principal);
-    return this.users.setActive(id, active);
+    return this.userAdmin.update(principal, id, { active, reason });
+  }
+
+  async issuePasswordReset(principal: Principal, id: string) {
+    this.admin(principal);
+    const [user, issued] = [await this.users.get(id), await this.passwords.issueReset(principal, id)];
+    return { email: user.email, ...issued };
   }
 
   async awardList(principal: Principal) {

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, Ip, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { userAgentOf } from '../auth/auth.controller';
 import { AuthService } from '../auth/auth.service';
 import { Public } from '../auth/decorators';
 import { readCookie, sessionTokenOf } from '../auth/session-cookie';
+import { DomainError } from '../common/errors';
 import { mapError } from '../common/http-exception.filter';
+import { RateLimit } from '../common/rate-limit';
 import { AppConfig } from '../config/config';
 import { type FormBody, one } from './web-form';
 import { anonymousContext } from './web-context';
@@ -45,6 +48,7 @@ export class AuthPagesController {
   }
 
   @Post('app/login')
+  @RateLimit('signIn')
   async signIn(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -65,18 +69,23 @@ export class AuthPagesController {
       return this.renderLogin(request, reply, { values: { email }, errors }, next, 400);
     }
     try {
-      const session = await this.auth.login(email.slice(0, 254), password.slice(0, 256), ip);
+      const session = await this.auth.login(email.slice(0, 254), password.slice(0, 256), {
+        ip,
+        userAgent: userAgentOf(request),
+      });
       void reply.header('set-cookie', [
         this.sessions.sessionCookie(session.accessToken, this.config.env.JWT_TTL_SECONDS),
         this.sessions.cookie(LOGIN_COOKIE, '', 0),
         this.sessions.cookie(LANG_COOKIE, session.user.locale, 365 * 86400),
       ]);
-      return seeOther(reply, next);
+      return seeOther(reply, session.mustChangePassword ? '/app/account' : next);
     } catch (error) {
       const mapped = mapError(error);
       if (mapped.status !== 401 && mapped.status !== 429) throw error;
       const message = mapped.status === 429 ? ctx.m.tooManyAttempts : ctx.m.invalidCredentials;
-      if (mapped.status === 429) void reply.header('retry-after', String(60));
+      const retry = error instanceof DomainError ? error.details?.retryAfterSeconds : undefined;
+      if (mapped.status === 429)
+        void reply.header('retry-after', String(typeof retry === 'number' ? retry : 60));
       return this.renderLogin(
         request,
         reply,
@@ -99,7 +108,7 @@ export class AuthPagesController {
   }
 
   @Post('app/logout')
-  logout(
+  async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() body: FormBody,
@@ -109,6 +118,14 @@ export class AuthPagesController {
     const form = body && typeof body === 'object' ? body : {};
     if (token && !this.sessions.validCsrf(token, request.headers['x-csrf-token'] ?? form._csrf))
       throw WebErrors.csrf();
+    // The session ends on the server, not only in this browser: a copy of the cookie is worthless afterwards.
+    if (token) {
+      try {
+        await this.auth.logout(await this.auth.verify(token));
+      } catch (error) {
+        if (mapError(error).status !== 401) throw error;
+      }
+    }
     void reply.header('set-cookie', this.sessions.clearSessionCookie());
     return seeOther(reply, '/app/login');
   }

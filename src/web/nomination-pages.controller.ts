@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { RateLimit } from '../common/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type {} from '@fastify/multipart';
 import { UuidParam } from '../common/params';
@@ -156,6 +157,7 @@ export class NominationPagesController {
     }
   }
 
+  @RateLimit('uploads')
   @Post(':id/documents')
   @CsrfInMultipart()
   async upload(
@@ -185,6 +187,7 @@ export class NominationPagesController {
       const content = await file.toBuffer().catch(() => {
         throw NominationErrors.documentTooLarge(MAX_DOCUMENT_BYTES);
       });
+      if (file.file.truncated) throw NominationErrors.documentTooLarge(MAX_DOCUMENT_BYTES);
       await this.documents.upload(ctx.principal, id, kind, { fileName: file.filename, content });
       return seeOther(reply, `/app/nominations/${id}`);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { RateLimit } from '../common/rate-limit';
 import type { FastifyReply } from 'fastify';
 import { UuidParam, YearParam } from '../common/params';
 import { BallotDto, CreateSessionDto } from '../voting/voting.dto';
@@ -130,6 +131,7 @@ export class VotingPagesController {
     }
   }
 
+  @RateLimit('ballots')
   @Post(':id/ballots')
   async ballot(
     @Ctx() ctx: WebContext,

@@ -33,6 +33,13 @@ export class WebExceptionFilter implements ExceptionFilter {
       }
       return;
     }
+    if (mapped.code === 'AUTH.PASSWORD_CHANGE_REQUIRED') {
+      void reply.header('cache-control', 'no-store');
+      if (request.headers['hx-request'])
+        void reply.status(403).header('hx-redirect', '/app/account').send('');
+      else void reply.status(303).header('location', '/app/account').send('');
+      return;
+    }
     if (mapped.status >= 500) {
       const err = exception as Error;
       this.logger.error(

@@ -8,7 +8,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../auth/decorators';
+import { AuthErrors } from '../auth/auth.errors';
+import { ONE_TIME_PASSWORD_KEY, Public } from '../auth/decorators';
 import { Reflector } from '@nestjs/core';
 import { AuthService } from '../auth/auth.service';
 import { ROLE_LABELS } from '../auth/roles';
@@ -59,10 +60,16 @@ export class WebSessionGuard implements CanActivate {
     if (!token) throw WebErrors.signInRequired();
     const principal = await this.auth.verify(token);
     request.principal = principal;
+    const targets = [context.getHandler(), context.getClass()];
+    // After a one-time password, only the account page (to change it) until it is changed.
+    if (
+      principal.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ONE_TIME_PASSWORD_KEY, targets)
+    )
+      throw AuthErrors.passwordChangeRequired();
     if (!SAFE_METHODS.has(request.method)) {
       const deferred =
-        request.isMultipart() &&
-        this.reflector.getAllAndOverride<boolean>(MULTIPART_CSRF, [context.getHandler(), context.getClass()]);
+        request.isMultipart() && this.reflector.getAllAndOverride<boolean>(MULTIPART_CSRF, targets);
       const body = request.body as Record<string, unknown> | undefined;
       const given =
         request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);

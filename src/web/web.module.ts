@@ -6,6 +6,7 @@ import { NominationsModule } from '../nominations/nominations.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ReportsModule } from '../reports/reports.module';
 import { VotingModule } from '../voting/voting.module';
+import { AccountPagesController, PasswordResetPagesController } from './account-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { AdminPagesService } from './admin-pages.service';
 import { AssetsController } from './assets.controller';
@@ -43,6 +44,8 @@ import { WebSessionService } from './web-session.service';
     AssetsController,
     CalendarPagesController,
     AuthPagesController,
+    PasswordResetPagesController,
+    AccountPagesController,
     HomeController,
     NominationPagesController,
     VotingPagesController,

@@ -56,4 +56,30 @@ describe('configuration', () => {
     );
     expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production');
   });
+
+  it('trusts no proxy by default, and only the listed addresses and ranges otherwise', () => {
+    expect(new AppConfig(loadEnv({}), 'postgres://x', true).trustProxy).toBe(false);
+    const env = loadEnv({ TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1 ,::1, fd00::/8' });
+    expect(new AppConfig(env, 'postgres://x', true).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+    ]);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.local', '10.0.0.1/8/1', '::1/129']) {
+      expect(() => loadEnv({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('reads the rate limits and the first administrator', () => {
+    const env = loadEnv({ RATE_LIMIT_UPLOADS: '0', ADMIN_EMAIL: 'root@thidua.gov.vn' });
+    expect(env).toMatchObject({
+      RATE_LIMIT_UPLOADS: 0,
+      RATE_LIMIT_SIGN_IN: 60,
+      ADMIN_EMAIL: 'root@thidua.gov.vn',
+      ADMIN_ORGANIZATION: 'BOARD',
+    });
+    expect(() => loadEnv({ ADMIN_EMAIL: 'not an address' })).toThrow(/ADMIN_EMAIL/);
+    expect(() => loadEnv({ RATE_LIMIT_BALLOTS: '-1' })).toThrow(/RATE_LIMIT_BALLOTS/);
+  });
 });

@@ -11,6 +11,7 @@ import {
   csrfField,
   emptyForm,
   formatDate,
+  formatDateTime,
   type FormState,
   formMessage,
   inputField,
@@ -227,6 +228,8 @@ export function usersPage(
   form: FormState = emptyForm({ locale: 'vi' }),
   createdEmail?: string,
   generatedPassword?: string,
+  reset?: { email: string; expiresAt: string; emailed: boolean; link?: string },
+  problem?: string,
 ): string {
   const { m, locale } = ctx;
   return layout(
@@ -239,6 +242,24 @@ export function usersPage(
           <p><span class="receipt" data-password>${generatedPassword}</span></p>
         </div>`
       }
+      ${
+        reset &&
+        html`<div class="alert alert-ok" role="status">
+          ${
+            reset.link
+              ? html`<p>
+                    ${reset.email} – ${m.resetLinkIssued}, ${m.validUntil}
+                    ${formatDateTime(reset.expiresAt, locale)}:
+                  </p>
+                  <p><span class="receipt" data-reset-link>${reset.link}</span></p>`
+              : html`<p>
+                  ${m.resetLinkEmailed} ${reset.email} (${m.validUntil}
+                  ${formatDateTime(reset.expiresAt, locale)}).
+                </p>`
+          }
+        </div>`
+      }
+      ${problem && html`<div class="alert alert-error" role="alert">${problem}</div>`}
       <div class="table-wrap card">
         <table>
           <thead>
@@ -260,13 +281,32 @@ export function usersPage(
                   <td>${pick(u.organization, locale)}</td>
                   <td>
                     ${u.active ? m.active : m.inactive}
-                    ${buttonForm(
-                      ctx,
-                      `/app/admin/users/${u.id}/active`,
-                      u.active ? m.deactivate : m.activate,
-                      { active: u.active ? 'false' : 'true' },
-                      'secondary',
-                    )}
+                    ${
+                      u.active
+                        ? html`<form
+                            method="post"
+                            action="/app/admin/users/${u.id}/active"
+                            class="inline-form"
+                          >
+                            ${csrfField(ctx)}<input type="hidden" name="active" value="false" />
+                            <label class="visually-hidden" for="reason-${u.id}">${m.lockReason}</label>
+                            <input
+                              id="reason-${u.id}"
+                              name="reason"
+                              placeholder="${m.lockReason}"
+                              maxlength="1000"
+                            />
+                            <button type="submit" class="btn btn-secondary">${m.deactivate}</button>
+                          </form>`
+                        : buttonForm(
+                            ctx,
+                            `/app/admin/users/${u.id}/active`,
+                            m.activate,
+                            { active: 'true' },
+                            'secondary',
+                          )
+                    }
+                    ${buttonForm(ctx, `/app/admin/users/${u.id}/password-reset`, m.issueResetLink, {}, 'secondary')}
                   </td>
                 </tr>`,
             )}

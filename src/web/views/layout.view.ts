@@ -70,7 +70,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
                   ><span class="inbox-count" data-unread-count aria-live="polite"></span
                 ></a>
                 <span class="who"
-                  ><span class="who-name">${user.principal.email}</span
+                  ><a class="who-name" href="/app/account" title="${m.navAccount}">${user.principal.email}</a
                   ><span class="who-role">${user.roleLabel} · ${user.organizationName}</span></span
                 >`
             }

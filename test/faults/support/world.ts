@@ -27,10 +27,14 @@ export interface User {
   email: string;
   role: string;
   org: string;
+  sessionId: string;
   token: string;
 }
 
-/** Inserts a user straight into the database (the suite signs its own tokens, so no password is needed). */
+/**
+ * Inserts a user and a session straight into the database (the suite signs its own tokens, so no password is
+ * needed).
+ */
 export async function seedUser(dbUrl: string, name: string, role: string, orgCode: string): Promise<User> {
   const id = randomUUID();
   const email = `${name}.${id.slice(0, 8)}@faults.thidua.vn`;
@@ -40,8 +44,15 @@ export async function seedUser(dbUrl: string, name: string, role: string, orgCod
     `INSERT INTO users (id, email, password_hash, full_name, role, organization_id) VALUES ($1, $2, 'unused', $3, $4, $5)`,
     [id, email, name, role, org],
   );
-  const token = mintToken({ sub: id, email, role, org, locale: 'vi' });
-  return { id, email, role, org, token };
+  // A token is only as good as its server-side session.
+  const sessionId = randomUUID();
+  await query(
+    dbUrl,
+    `INSERT INTO auth_sessions (id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+    [sessionId, id],
+  );
+  const token = mintToken({ sub: id, sid: sessionId });
+  return { id, email, role, org, sessionId, token };
 }
 
 export interface Cast {
