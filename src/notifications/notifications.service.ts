@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Label } from '../../workflows';
 import type { Principal } from '../auth/principal';
+import type { Role } from '../auth/roles';
 import type { Standing } from '../organizations/standing.service';
 import { DomainError } from '../common/errors';
 import { keysetPage } from '../common/pagination';
@@ -56,6 +57,8 @@ export const INBOX_CHANNEL = 'thidua_inbox';
 export interface AdministrativeNotice {
   /** Everyone of these organisations (and of their successors) that is active is told. */
   organizationIds: string[];
+  /** Only the people of these roles (all roles when absent). */
+  roles?: Role[];
   template: string;
   subject: { type: string; id: string };
   title: Label;
@@ -95,7 +98,8 @@ export class NotificationsService {
          UNION SELECT o.id, o.successor_id FROM organizations o JOIN heirs h ON o.id = h.successor_id),
        people AS (
          SELECT DISTINCT u.id FROM users u JOIN heirs h ON u.organization_id = h.id JOIN organizations o ON o.id = h.id
-          WHERE u.active AND (o.valid_to IS NULL OR o.valid_to >= current_date))
+          WHERE u.active AND (o.valid_to IS NULL OR o.valid_to >= current_date)
+            AND ($8::text[] IS NULL OR u.role = ANY($8::text[])))
        INSERT INTO notifications (id, user_id, template, subject_type, subject_id, title_vi, title_en, link, outbox_id, created_at)
        SELECT gen_random_uuid(), p.id, $2, $3, $4, $5, $6, $7, NULL, now() FROM people p
        RETURNING user_id`,
@@ -107,6 +111,7 @@ export class NotificationsService {
         notice.title.vi.slice(0, 300),
         notice.title.en.slice(0, 300),
         `${publicUrl}${notice.path}`,
+        notice.roles ?? null,
       ],
     )) as { user_id: string }[];
     if (rows.length > 0) {

@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../../src/engine/actor';
 import { isWorkingDay, localDate } from '../../src/calendar/working-days';
 import { CalendarService } from '../../src/calendar/calendar.service';
+import { CalendarReminders, yearsToConfirm } from '../../src/calendar/calendar-reminders.service';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { person } from '../support/people';
@@ -185,5 +186,55 @@ describe('working days for any year: the official schedules, and the Labour Code
       expect(local.getUTCHours()).toBeLessThan(17);
       expect(reminder.getTime()).toBeLessThan(Date.parse(dueAt));
     });
+  });
+});
+
+describe('administrators are asked for an unconfirmed year in advance', () => {
+  let t: TestApp;
+  let admin: Http;
+
+  beforeAll(async () => {
+    t = await startTestApp({ queue: 'redis' });
+    admin = await person(t, 'admin', 'ADMIN', 'MOHA');
+    await person(t, 'board', 'CENTRAL_APPRAISER', 'BOARD');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('asks from 1 October for the next year, once, and only the administrators', async () => {
+    const reminders = t.get(CalendarReminders);
+    // The service asked for whatever was due on the day it started; forget that, and ask on given days.
+    await t.dataSource.query(`UPDATE calendar_years SET reminded_at = NULL`);
+    await t.dataSource.query(`DELETE FROM notifications WHERE template = 'calendar.unconfirmed'`);
+    // 30 September 2026: 2026 is confirmed and the next year not yet due.
+    expect(await reminders.check(new Date('2026-09-30T03:00:00Z'))).toEqual([]);
+    // 1 October 2026: 2027 is unconfirmed. Asked once, whichever process or hour checks again.
+    expect(await reminders.check(new Date('2026-10-01T03:00:00Z'))).toEqual([2027]);
+    expect(await reminders.check(new Date('2026-10-02T03:00:00Z'))).toEqual([]);
+    const inbox = await admin.get('/notifications');
+    const asked = inbox.body.items.filter((n: { template: string }) => n.template === 'calendar.unconfirmed');
+    expect(asked).toHaveLength(1);
+    expect(asked[0].title).toBe('Lịch nghỉ năm 2027 chưa được xác nhận: hãy nhập thông báo của Chính phủ');
+    expect(asked[0].link).toContain('/app/admin/calendar?year=2027');
+    const board = await person(t, 'board', 'CENTRAL_APPRAISER', 'BOARD');
+    const boardInbox = await board.get('/notifications');
+    expect(
+      boardInbox.body.items.filter((n: { template: string }) => n.template === 'calendar.unconfirmed'),
+    ).toEqual([]);
+    // Once 2027 is confirmed, nobody is asked for it.
+    await t.dataSource.query(
+      `UPDATE calendar_years SET reminded_at = NULL, confirmed_at = now() WHERE year = 2027`,
+    );
+    t.get(CalendarService).invalidate();
+    expect(await reminders.check(new Date('2026-10-03T03:00:00Z'))).toEqual([]);
+  });
+
+  it('chooses the years to ask for from the date alone', () => {
+    const provisional = (y: number) => y >= 2027;
+    expect(yearsToConfirm('2026-09-30', provisional)).toEqual([]);
+    expect(yearsToConfirm('2026-10-01', provisional)).toEqual([2027]);
+    expect(yearsToConfirm('2027-02-01', provisional)).toEqual([2027]);
+    expect(yearsToConfirm('2027-12-31', provisional)).toEqual([2027, 2028]);
   });
 });
