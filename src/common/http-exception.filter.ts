@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from './errors';
+import { errorMessage, negotiateLocale } from './error-messages';
 import { isUnavailableError } from './unavailable';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -130,10 +131,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
         'rejected input',
       );
     }
+    const locale = negotiateLocale(request?.headers?.['accept-language']);
+    void reply.header('content-language', locale);
     const body: ErrorBody = {
       error: {
         code: mapped.code,
-        message: mapped.message,
+        message: errorMessage(mapped.code, locale, mapped.details, mapped.message),
         ...(mapped.details ? { details: mapped.details } : {}),
         requestId: request?.id,
       },

@@ -42,6 +42,7 @@ export const NominationErrors = {
     new DomainError('forbidden', 'NOMINATION.READ_ONLY', 'You may read this candidate, not change it'),
   dueDateInPast: (dueDate: string) =>
     new DomainError('unprocessable', 'NOMINATION.DUE_DATE_IN_PAST', `The due date ${dueDate} has passed`, {
+      dueDate,
       fields: [{ field: 'payload.dueDate', problems: ['dueDate must be today or later (Vietnam time)'] }],
     }),
   preconditionRequired: () =>

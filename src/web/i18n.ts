@@ -1,4 +1,5 @@
 import type { Label } from '../../workflows';
+import { errorMessage } from '../common/error-messages';
 
 /** The interface speaks Vietnamese first; English is a switch (cookie `thidua_lang`). */
 export type Locale = 'vi' | 'en';
@@ -643,58 +644,12 @@ const en: Messages = {
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en };
 
-/** Vietnamese wording of the error codes people meet most; others show the service's (English) message. */
-const ERROR_TEXT_VI: Record<string, string> = {
-  'NOMINATION.DOSSIER_INCOMPLETE': 'Hồ sơ còn thiếu tài liệu bắt buộc.',
-  'NOMINATION.REASON_REQUIRED': 'Cần nêu lý do.',
-  'NOMINATION.DUPLICATE': 'Đối tượng này đã có hồ sơ đề nghị cùng hình thức và năm.',
-  'NOMINATION.NOT_CLUSTER_MEMBER': 'Đơn vị không là thành viên của cụm trong năm này.',
-  'NOMINATION.QUOTA_EXCEEDED': 'Đã hết chỉ tiêu đề nghị.',
-  'NOMINATION.VOTE_MINUTES_MISSING': 'Chưa có biên bản bình xét.',
-  'WORKFLOW.TRANSITION_NOT_ALLOWED': 'Thao tác này không thực hiện được ở trạng thái hiện tại.',
-  'WORKFLOW.VERSION_MISMATCH': vi.staleVersion,
-  'DOCUMENT.TYPE_NOT_ALLOWED': 'Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG (kiểm tra theo nội dung).',
-  'DOCUMENT.TOO_LARGE': 'Tệp quá lớn (tối đa 20 MB).',
-  'DOCUMENT.FILE_REQUIRED': 'Hãy chọn một tệp.',
-  'DOCUMENT.DOSSIER_FROZEN': 'Hồ sơ không thể thay đổi ở trạng thái này.',
-  'DOCUMENT.UPLOAD_NOT_ALLOWED': 'Bạn không được thêm loại tài liệu này.',
-  'VOTING.TOO_MANY_CHOICES': 'Chọn quá số lượng cho phép.',
-  'VOTING.ALREADY_VOTED': vi.alreadyVoted,
-  'VOTING.NOT_OPEN': 'Phiên bình xét không mở để bỏ phiếu.',
-  'VOTING.NO_QUORUM': 'Chưa đủ số đơn vị bỏ phiếu để đóng phiên.',
-  'VOTING.CANDIDATE_NOT_ACCEPTED': 'Ứng viên phải là hồ sơ đã được cụm tiếp nhận.',
-  'AGREEMENT.NOT_A_MEMBER': 'Chỉ đơn vị thành viên của cụm trong năm này được ký.',
-  'AGREEMENT.ALREADY_SIGNED': 'Đơn vị bạn đã ký giao ước.',
-  'AGREEMENT.NOT_FOUND': 'Năm này chưa có giao ước thi đua.',
-  'CLUSTER.NOT_FOUND': 'Không có cụm thi đua năm này trong phạm vi của bạn.',
-  'CLUSTER.NOT_LEADER': 'Chỉ ban lãnh đạo cụm năm này được làm việc này.',
-  'CLUSTER.NOT_OUTGOING_LEADERSHIP':
-    'Chỉ quản trị viên, hoặc cụm trưởng, cụm phó năm trước được ghi nhận ban lãnh đạo của năm.',
-  'CLUSTER.LEADERSHIP_INSTALLED':
-    'Ban lãnh đạo năm này đã được bầu; chỉ quản trị viên được thay đổi, và phải nêu lý do.',
-  'CLUSTER.NO_RESULT':
-    'Kết quả năm trước chưa xác định một đơn vị dẫn đầu; quản trị viên ghi nhận quyết định của hội nghị.',
-  'CLUSTER.LEADER_NOT_PROPOSED': 'Cụm trưởng phải là đơn vị mà kết quả năm trước đề xuất.',
-  'CLUSTER.REASON_REQUIRED': 'Cần nêu lý do thay đổi ban lãnh đạo.',
-  'ORGANIZATION.INVALID_MEMBERS':
-    'Không hợp lệ: cụm trưởng, cụm phó phải là thành viên của cụm trong năm, và mọi thành viên phải là đơn vị có thật.',
-  'WORKFLOW.ACTOR_NOT_ENTITLED': 'Bạn không được thực hiện thao tác này.',
-  'NOMINATION.DECISION_INVALID': 'Quyết định không hợp lệ.',
-  'EVALUATION.INVALID_SCORES': 'Cần chấm điểm mọi tiêu chí, trong khoảng cho phép.',
-  'USER.EMAIL_TAKEN': 'Đã có người dùng với thư điện tử này.',
-  'USER.REASON_REQUIRED': 'Cần nêu lý do khi khóa tài khoản hoặc đổi vai trò, đơn vị.',
-  'USER.OWN_ACCOUNT':
-    'Không thể tự khóa hay tự đổi vai trò, đơn vị của chính mình; hãy nhờ quản trị viên khác.',
-  'AUTH.TOO_MANY_ATTEMPTS': vi.tooManyAttempts,
-  'REQUEST.RATE_LIMITED': vi.tooManyRequests,
-  'AUTH.WRONG_PASSWORD': vi.wrongCurrentPassword,
-  'AUTH.WEAK_PASSWORD': 'Mật khẩu mới chưa đạt yêu cầu.',
-  'AUTH.RESET_LINK_INVALID': vi.resetLinkInvalid,
-  'AUTH.PASSWORD_CHANGE_REQUIRED': vi.mustChangePassword,
-  'ORGANIZATION.CODE_TAKEN': 'Mã đơn vị đã tồn tại.',
-  'AWARD.POLICY_NOT_AFTER_LATEST': 'Ngày hiệu lực phải sau phiên bản mới nhất.',
-};
-
-export function errorText(locale: Locale, code: string, message: string): string {
-  return (locale === 'vi' && ERROR_TEXT_VI[code]) || message;
+/** What an error code says on the pages, in the page's language (the API's catalogue, one for both). */
+export function errorText(
+  locale: Locale,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): string {
+  return errorMessage(code, locale, details, message);
 }

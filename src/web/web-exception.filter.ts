@@ -60,7 +60,7 @@ export class WebExceptionFilter implements ExceptionFilter {
               ? [m.errorTitle, m.unavailableText]
               : mapped.status >= 500
                 ? [m.errorTitle, m.serverErrorText]
-                : [m.errorTitle, errorText(ctx.locale, mapped.code, mapped.message)];
+                : [m.errorTitle, errorText(ctx.locale, mapped.code, mapped.message, mapped.details)];
     const body = html`<div class="alert alert-error" role="alert">
         <p>${text}</p>
         <p class="muted">${mapped.code}${request.id ? ` · ${request.id}` : ''}</p>

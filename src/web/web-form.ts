@@ -98,7 +98,7 @@ export function refusal(
   const fields = Array.isArray(details.fields)
     ? (details.fields as { field: string; problems: string[] }[])
     : [];
-  const text = errorText(locale, mapped.code, mapped.message);
+  const text = errorText(locale, mapped.code, mapped.message, mapped.details);
   for (const f of fields) {
     errors[rename(f.field)] =
       locale === 'vi' ? [text === mapped.message ? m.fieldInvalid : text] : f.problems;
