@@ -14,6 +14,7 @@ import {
   timerJobId,
 } from '../queue/queue.constants';
 import { sql } from './sql';
+import { jobFacts, rescueAction } from './stranded-jobs';
 import { OUTBOX_CHANNEL } from './workflow-engine.service';
 
 const BATCH = 500;
@@ -50,7 +51,16 @@ interface RelaySource {
   firstId: string;
   queue: Queue;
   jobs(rows: RelayRow[], now: number): { name: string; data: unknown; opts: JobsOptions }[];
+  jobId(row: RelayRow): string;
+  /** Pending rows whose job should have run by now (a job waiting or delayed is left alone anyway). */
+  overdue: string;
+  /** Records a row whose job failed every attempt ($1 the id, $2 the last error). */
+  deadLetter: string;
 }
+
+/** How long after it should have run a pending row's job is looked at for a rescue. */
+const STRANDED_AFTER = "interval '60 seconds'";
+const RESCUE_BATCH = 200;
 
 /**
  * Moves committed effects from PostgreSQL into the queue. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so
@@ -89,6 +99,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         order: 'id',
         firstId: '0',
         queue: effects,
+        jobId: (r) => outboxJobId(r.id),
+        overdue: `enqueued_at < now() - ${STRANDED_AFTER}`,
+        deadLetter: `UPDATE workflow_outbox SET status = 'dead', last_error = $2 WHERE id = $1 AND status = 'pending'`,
         jobs: (rows) =>
           rows.map((r) => ({
             name: 'deliver',
@@ -104,6 +117,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         order: 'due_at',
         firstId: FIRST_UUID,
         queue: timers,
+        jobId: (r) => timerJobId(r.id),
+        overdue: `due_at < now() - ${STRANDED_AFTER}`,
+        deadLetter: `UPDATE workflow_timers SET status = 'dead', outcome = left($2, 32), closed_at = now()
+                      WHERE id = $1 AND status = 'pending'`,
         jobs: (rows, now) =>
           rows.map((r) => ({
             name: 'fire',
@@ -123,6 +140,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         order: 'created_at',
         firstId: FIRST_UUID,
         queue: deliveries,
+        jobId: (r) => deliveryJobId(r.id, r.generation!),
+        overdue: `enqueued_at < now() - ${STRANDED_AFTER}`,
+        deadLetter: `UPDATE notification_deliveries SET status = 'dead', last_error = $2 WHERE id = $1 AND status = 'pending'`,
         jobs: (rows) =>
           rows.map((r) => ({
             name: 'deliver',
@@ -255,13 +275,57 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         after = page.last;
       }
     }
+    const rescued = await this.rescueStranded();
     await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`,
     );
+    if (rescued.requeued + rescued.deadLettered > 0) {
+      this.logger.warn(rescued, 'rescued pending rows whose jobs could not bring them further');
+    }
     if (counts.outbox + counts.timers + counts.deliveries > 0) {
       this.logger.log(counts, 'reconciled pending effects with the queue');
     }
     return counts;
+  }
+
+  /**
+   * Pending rows whose job is finished (completed, or failed without using its attempts: a job that stalled past
+   * its limit) or missing can never move on through the queue, since a job id that exists is not added again:
+   * their job is replaced by a new one. A job that failed every attempt dead-letters its row.
+   */
+  async rescueStranded(): Promise<{ requeued: number; deadLettered: number }> {
+    const result = { requeued: 0, deadLettered: 0 };
+    for (const source of this.sources) {
+      const rows = (await this.dataSource.query(
+        `SELECT ${source.columns} FROM ${source.table} WHERE status = 'pending' AND ${source.overdue}
+          ORDER BY ${source.order} LIMIT ${RESCUE_BATCH}`,
+      )) as RelayRow[];
+      for (const row of rows) {
+        const { job, facts } = await jobFacts(source.queue, source.jobId(row));
+        const action = rescueAction(facts);
+        if (action === 'leave') continue;
+        if (action === 'deadLetter') {
+          await this.dataSource.query(source.deadLetter, [
+            row.id,
+            (facts?.failedReason ?? 'failed').slice(0, 2000),
+          ]);
+          result.deadLettered++;
+          continue;
+        }
+        // A job that cannot be removed is being worked on right now: it is looked at again next time.
+        if (
+          job &&
+          !(await job.remove().then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
+        await source.queue.addBulk(source.jobs([row], Date.now()));
+        result.requeued++;
+      }
+    }
+    return result;
   }
 
   /**
@@ -281,9 +345,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length === 0) return { count: 0, last: null };
       await source.queue.addBulk(source.jobs(rows, Date.now()));
-      await sql(tx, `UPDATE ${source.table} SET enqueued_at = now() WHERE id = ANY($1::${source.idType}[])`, [
-        rows.map((r) => r.id),
-      ]);
+      // The first time a row was enqueued stays: how long its work has been waiting tells a stranded job.
+      await sql(
+        tx,
+        `UPDATE ${source.table} SET enqueued_at = coalesce(enqueued_at, now()) WHERE id = ANY($1::${source.idType}[])`,
+        [rows.map((r) => r.id)],
+      );
       return { count: rows.length, last: String(rows[rows.length - 1].id) };
     });
   }

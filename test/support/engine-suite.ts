@@ -431,6 +431,42 @@ export function engineSuite(
     ]);
   });
 
+  it('brings back a pending row whose job the queue has finished: it is delivered again, once', async () => {
+    const id = await nominationIn(t.engine, 'submitted');
+    await eventually(async () => {
+      const [row] = await t.dataSource.query(`SELECT status FROM workflow_outbox WHERE instance_id = $1`, [
+        id,
+      ]);
+      expect(row.status).toBe('done');
+    });
+    const [{ id: outboxId }] = await t.dataSource.query(
+      `SELECT id FROM workflow_outbox WHERE instance_id = $1`,
+      [id],
+    );
+    await eventually(async () => {
+      expect(await (await t.effectsQueue.getJob(`outbox-${outboxId}`))?.getState()).toBe('completed');
+    });
+    const inbox = async () =>
+      (
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE outbox_id = $1`, [
+          outboxId,
+        ])
+      )[0].n as number;
+    const delivered = await inbox();
+    // The row is pending again while its job is completed (as after a lost commit, or a job failed by stalls):
+    // adding a job with the same id is a no-op, so only a rescue can move it.
+    await t.dataSource.query(
+      `UPDATE workflow_outbox SET status = 'pending', enqueued_at = now() - interval '5 minutes' WHERE id = $1`,
+      [outboxId],
+    );
+    await t.relay.reconcile();
+    await eventually(async () => {
+      const [row] = await t.dataSource.query(`SELECT status FROM workflow_outbox WHERE id = $1`, [outboxId]);
+      expect(row.status).toBe('done');
+    }, 20_000);
+    expect(await inbox()).toBe(delivered);
+  });
+
   it('keeps a timer when the queue loses everything, and fires it after reconciliation', async () => {
     const id = await nominationIn(t.engine, 'centralAppraisal');
     const dueDate = new Date(Date.now() + 4000).toISOString();
