@@ -159,6 +159,7 @@ export class AuthService {
     const principal: Principal = {
       userId: session.userId,
       email: session.email,
+      fullName: session.fullName,
       role: session.role,
       organizationId: session.organizationId,
       locale: session.locale,

@@ -5,6 +5,8 @@ import type { Role } from './roles';
 export interface Principal {
   userId: string;
   email: string;
+  /** The person's name, for what the pages show (absent for principals made on the server). */
+  fullName?: string;
   role: Role;
   organizationId: string;
   locale: 'vi' | 'en';

@@ -30,6 +30,7 @@ export interface LiveSession {
   expiresAt: Date;
   userId: string;
   email: string;
+  fullName: string;
   role: Role;
   organizationId: string;
   locale: 'vi' | 'en';
@@ -68,7 +69,7 @@ export class SessionsService {
   /** The session if it is live (not revoked, not expired) and its user is active; null otherwise. */
   async live(sessionId: string, userId: string): Promise<LiveSession | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT s.id, s.expires_at, u.id AS user_id, u.email, u.role, u.organization_id, u.locale,
+      `SELECT s.id, s.expires_at, u.id AS user_id, u.email, u.full_name, u.role, u.organization_id, u.locale,
               u.must_change_password
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
@@ -78,6 +79,7 @@ export class SessionsService {
       expires_at: Date;
       user_id: string;
       email: string;
+      full_name: string;
       role: Role;
       organization_id: string;
       locale: string;
@@ -89,6 +91,7 @@ export class SessionsService {
       expiresAt: new Date(row.expires_at),
       userId: row.user_id,
       email: row.email,
+      fullName: row.full_name,
       role: row.role,
       organizationId: row.organization_id,
       locale: row.locale === 'en' ? 'en' : 'vi',

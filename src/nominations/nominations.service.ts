@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { findWorkflow, stateLabel, type Label, type WorkflowEvent } from '../../workflows';
 import { actorOf, type Principal } from '../auth/principal';
+import { ROLE_LABELS, type Role } from '../auth/roles';
 import type { AwardRoute } from '../awards/award-type.entity';
 import { AwardsService } from '../awards/awards.service';
 import { nominationPolicy, type PolicyRules } from '../awards/policy-rules';
@@ -419,6 +420,15 @@ export class NominationsService implements OnModuleInit {
     ]);
     const machine = findWorkflow(instance.machineId, instance.machineVersion)!;
     const orgs = await this.organizations.views(entries.map((e) => e.actor.organizationId ?? ''));
+    // Who acted, by name: a history read by the people who work on the dossier (not its voters).
+    const userIds = [...new Set(entries.filter((e) => e.actor.kind === 'user').map((e) => e.actor.id))];
+    const people = new Map(
+      (
+        (await this.dataSource.query(`SELECT id, full_name FROM users WHERE id = ANY($1::uuid[])`, [
+          userIds.filter((u) => /^[0-9a-f-]{36}$/i.test(u)),
+        ])) as { id: string; full_name: string }[]
+      ).map((u) => [u.id, u.full_name]),
+    );
     return {
       verified: verdict.valid,
       problems: verdict.problems,
@@ -433,7 +443,9 @@ export class NominationsService implements OnModuleInit {
         actor: {
           kind: e.actor.kind,
           userId: e.actor.kind === 'user' ? e.actor.id : null,
+          name: e.actor.kind === 'user' ? (people.get(e.actor.id) ?? null) : null,
           role: e.actor.role ?? null,
+          roleLabel: e.actor.role && e.actor.role in ROLE_LABELS ? ROLE_LABELS[e.actor.role as Role] : null,
           organization: e.actor.organizationId ? (orgs.get(e.actor.organizationId) ?? null) : null,
         },
         reason: typeof e.event.reason === 'string' ? e.event.reason : null,

@@ -9,7 +9,7 @@ import { VotingModule } from '../voting/voting.module';
 import { AccountPagesController, PasswordResetPagesController } from './account-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { AdminPagesService } from './admin-pages.service';
-import { AssetsController } from './assets.controller';
+import { AssetsController, FaviconController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { CalendarPagesController } from './calendar-pages.controller';
 import { ClusterPagesController } from './cluster-pages.controller';
@@ -42,6 +42,7 @@ import { WebSessionService } from './web-session.service';
   ],
   controllers: [
     AssetsController,
+    FaviconController,
     CalendarPagesController,
     AuthPagesController,
     PasswordResetPagesController,

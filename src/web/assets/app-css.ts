@@ -28,6 +28,15 @@ a:hover { text-decoration-thickness: 2px; }
 .who-role { opacity: .9; font-size: .8rem; }
 .inbox-link { text-decoration: none; }
 .inbox-link::before { content: "✉"; margin-right: .25rem; }
+@media (max-width: 40rem) {
+  .top-inner { padding: .35rem .75rem; gap: .25rem .75rem; }
+  .brand { font-size: 1rem; }
+  .main-nav { order: 3; width: 100%; overflow-x: auto; }
+  .main-nav ul { flex-wrap: nowrap; white-space: nowrap; }
+  .top-tools { gap: .25rem .75rem; }
+  .who-role { display: none; }
+  h1 { font-size: 1.3rem; }
+}
 .inbox-count:not(:empty) { background: var(--accent); color: #fff; border-radius: 999px; padding: 0 .45rem; font-weight: 700; }
 main { flex: 1; width: 100%; max-width: 80rem; margin: 0 auto; padding: 1rem; }
 main:focus { outline: none; }

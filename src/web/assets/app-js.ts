@@ -1,9 +1,19 @@
 /**
- * The pages' own script (besides htmx): a button with `data-confirm` asks before its form is sent; the live inbox. EventSource sends the session cookie, the stream
+ * The pages' own script (besides htmx): the focus on the first error of a refused form; a button with
+ * `data-confirm` asks before its form is sent; the live inbox. EventSource sends the session cookie, the stream
  * (`GET /notifications/stream`) answers `inbox` with the unread count on every change; the badge updates and
  * the panels that listen for `inbox-changed` reload through htmx.
  */
 export const APP_JS = `
+// After a refused form, the first field in error (or the form's message) takes the focus.
+document.addEventListener('DOMContentLoaded', function () {
+  var field = document.querySelector('[aria-invalid="true"]');
+  var target = field && field.matches('input, select, textarea') ? field
+    : field ? field.querySelector('input, select, textarea') : document.querySelector('.alert-error[role="alert"]');
+  if (!target) return;
+  if (!target.matches('input, select, textarea')) target.setAttribute('tabindex', '-1');
+  target.focus();
+});
 document.addEventListener('submit', function (event) {
   var button = event.submitter;
   var question = button && button.getAttribute('data-confirm');

@@ -52,6 +52,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="htmx-config" content="${HTMX_CONFIG}" />
       <title>${title} · ${m.appName}</title>
+      <link rel="icon" href="/app/assets/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/app/assets/app.css" />
       <script src="/app/assets/htmx.min.js" defer></script>
       <script src="/app/assets/app.js" defer></script>
@@ -70,7 +71,8 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
                   ><span class="inbox-count" data-unread-count aria-live="polite"></span
                 ></a>
                 <span class="who"
-                  ><a class="who-name" href="/app/account" title="${m.navAccount}">${user.principal.email}</a
+                  ><a class="who-name" href="/app/account" title="${m.navAccount} · ${user.principal.email}"
+                    >${user.principal.fullName || user.principal.email}</a
                   ><span class="who-role">${user.roleLabel} · ${user.organizationName}</span></span
                 >`
             }

@@ -170,7 +170,17 @@ function history(ctx: WebContext, d: Detail): SafeHtml {
           </div>
           <div class="when">
             <time datetime="${e.at}">${formatDateTime(e.at, locale)}</time> ·
-            ${e.actor.kind === 'user' ? (e.actor.organization ? pick(e.actor.organization, locale) : '') : m.system}
+            ${
+              e.actor.kind === 'user'
+                ? [
+                    e.actor.name,
+                    e.actor.roleLabel ? pick(e.actor.roleLabel, locale) : null,
+                    e.actor.organization ? pick(e.actor.organization, locale) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')
+                : m.system
+            }
           </div>
           ${e.reason && html`<div>${m.reason}: ${e.reason}</div>`}
           ${
