@@ -54,8 +54,8 @@ describe('the pages follow the conventions their users expect', () => {
         page.waitForResponse((r) => r.url().endsWith('/app/nominations') && r.request().method() === 'POST'),
         page.getByRole('button', { name: 'Tạo hồ sơ' }).click(),
       ]);
-      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
-      const focused = await page.evaluate(() => document.activeElement?.id);
+      await page.waitForFunction("document.activeElement?.getAttribute('aria-invalid') === 'true'");
+      const focused = await page.evaluate('document.activeElement?.id');
       const firstInvalid = await page.locator('[aria-invalid="true"]').first().getAttribute('id');
       expect(focused).toBe(firstInvalid);
     } finally {

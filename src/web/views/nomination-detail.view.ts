@@ -213,7 +213,7 @@ function diagram(ctx: WebContext, d: Detail): SafeHtml {
                 (e) =>
                   html`<li>
                     ${e.eventLabel[locale]} →
-                    ${e.targetLabel[locale]}${e.condition && html` <small>${e.condition}</small>`}
+                    ${e.targetLabel[locale]}${e.condition && html` <small>(${e.condition[locale]})</small>`}
                   </li>`,
               )}
             </ul>`

@@ -16,7 +16,15 @@ describe('the state diagram drawn from the Mermaid text', () => {
     expect(state('draft').edges[0]).toMatchObject({
       eventLabel: { vi: 'Gửi hồ sơ' },
       targetLabel: { vi: 'Chờ duyệt' },
-      condition: '[hasRequiredDocuments]',
+      condition: { vi: 'khi hồ sơ đủ tài liệu bắt buộc' },
+    });
+    // No guard names, and no transitions that stay in their state, for a person reading the diagram.
+    const conditions = JSON.stringify(diagram.flatMap((s) => s.edges.map((e) => e.condition)));
+    expect(conditions).not.toMatch(/\[|has[A-Z]|no state change/);
+    for (const s of diagram) for (const e of s.edges) expect(e.target).not.toBe(s.key);
+    expect(state('selected').edges[0].condition).toEqual({
+      vi: 'khi có biên bản bình xét, trong chỉ tiêu',
+      en: 'with the minutes of the vote, within the quota',
     });
     expect(state('awarded')).toMatchObject({ final: true, edges: [], label: { vi: 'Đã khen thưởng' } });
     expect(state('pmProposal').edges.map((e) => e.target)).toEqual(['awarded', 'rejected']);
