@@ -12,6 +12,18 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/** The kinds of organisation in the words of the administration. */
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, { vi: string; en: string }> = {
+  province: { vi: 'Tỉnh, thành phố trực thuộc Trung ương', en: 'Province or centrally-run city' },
+  ministry: { vi: 'Bộ, ban, ngành Trung ương', en: 'Ministry or central agency' },
+  department: { vi: 'Sở, ngành, đơn vị trực thuộc', en: 'Department or subordinate unit' },
+  cluster: { vi: 'Cụm thi đua', en: 'Emulation cluster' },
+  block: { vi: 'Khối thi đua', en: 'Emulation block' },
+  board: { vi: 'Ban Thi đua – Khen thưởng', en: 'Emulation and Commendation Board' },
+  council: { vi: 'Hội đồng Thi đua – Khen thưởng', en: 'Emulation and Commendation Council' },
+  government_office: { vi: 'Văn phòng Chính phủ', en: 'Government Office' },
+};
+
 /**
  * A province, ministry, emulation cluster or block, or a central body. Never deleted: a merged organisation
  * gets an end date and a successor, and its history stays attributed to it.

@@ -1,7 +1,7 @@
 import { ROLE_LABELS, ROLES } from '../../auth/roles';
 import type { UserView } from '../../auth/users.service';
 import type { AwardTypeView, PolicyView } from '../../awards/awards.service';
-import { ORGANIZATION_KINDS } from '../../organizations/organization.entity';
+import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from '../../organizations/organization.entity';
 import type { ClusterYearView, OrganizationView } from '../../organizations/organizations.service';
 import { flag, html } from '../html';
 import { pick } from '../i18n';
@@ -76,7 +76,7 @@ export function organizationsPage(
                 html`<tr>
                   <td>${o.code}</td>
                   <td>${pick(o, locale)}</td>
-                  <td>${o.kind}</td>
+                  <td>${ORGANIZATION_KIND_LABELS[o.kind][locale]}</td>
                   <td>${formatDate(o.validFrom, locale)}</td>
                   <td>${o.validTo ? formatDate(o.validTo, locale) : ''}</td>
                   <td>
@@ -97,7 +97,10 @@ export function organizationsPage(
               name: 'kind',
               label: m.kind,
               required: true,
-              options: ORGANIZATION_KINDS.map((k) => ({ value: k, label: k })),
+              options: ORGANIZATION_KINDS.map((k) => ({
+                value: k,
+                label: ORGANIZATION_KIND_LABELS[k][locale],
+              })),
             })}
             ${inputField(create, { name: 'nameVi', label: m.nameVi, required: true })}
             ${inputField(create, { name: 'nameEn', label: m.nameEn, required: true })}
