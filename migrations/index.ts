@@ -10,6 +10,8 @@ import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
 import { AuditLog1764200000000 } from './1764200000000-audit-log';
 import { SealedBallots1764200000001 } from './1764200000001-sealed-ballots';
 import { CalendarYears1764200000002 } from './1764200000002-calendar-years';
+import { RepublishBallots1764200000003 } from './1764200000003-republish-ballots';
+import { NoTruncate1764200000004 } from './1764200000004-no-truncate';
 import { Accounts1764220000000 } from './1764220000000-accounts';
 import { Authority1764230000000 } from './1764230000000-authority';
 
@@ -28,6 +30,8 @@ export const MIGRATIONS: Function[] = [
   AuditLog1764200000000,
   SealedBallots1764200000001,
   CalendarYears1764200000002,
+  RepublishBallots1764200000003,
+  NoTruncate1764200000004,
   Accounts1764220000000,
   Authority1764230000000,
 ];

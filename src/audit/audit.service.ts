@@ -110,11 +110,14 @@ export class AuditService {
   async record(tx: EntityManager, input: AuditInput): Promise<void> {
     if (!tx.queryRunner?.isTransactionActive) throw new Error('AuditService.record needs a transaction');
     if (!(input.action in AUDIT_ACTIONS)) throw new Error(`unknown audit action ${input.action}`);
-    const [last] = (await tx.query(
-      `SELECT pg_advisory_xact_lock($1), (SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1) AS seq,
-              (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash`,
-      [AUDIT_LOCK],
-    )) as { seq: string | null; hash: string | null }[];
+    // The lock first, in a statement of its own: the tail is read after it is granted, with a snapshot taken then
+    // (in one statement the snapshot would predate the wait, and see a tail another writer has since extended).
+    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_LOCK]);
+    const [tail] = (await tx.query(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)) as {
+      seq: string;
+      hash: string;
+    }[];
+    const last = { seq: tail?.seq ?? null, hash: tail?.hash ?? null };
     const entry: Chained = {
       seq: Number(last.seq ?? 0) + 1,
       at: new Date(),

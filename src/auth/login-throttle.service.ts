@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { addressKey } from '../common/client-address';
 import { AuthErrors } from './auth.errors';
 
 interface Limit {
@@ -36,7 +37,8 @@ export interface Reservation {
 export class LoginThrottle {
   constructor(private readonly dataSource: DataSource) {}
 
-  private limits(ip: string, email: string): Limit[] {
+  private limits(address: string, email: string): Limit[] {
+    const ip = addressKey(address);
     return [
       { key: `pair:${ip}|${email}`, ...SIGN_IN_LIMITS.accountFromAddress },
       { key: `addr:${ip}`, ...SIGN_IN_LIMITS.address },

@@ -21,7 +21,8 @@ export interface LeadershipInput {
  * it, and only from what the data says:
  * - the administrator may record it, and is the only one who may change it once installed (with a reason);
  * - the outgoing leadership (the leader or a deputy of the year before) may install it while the year has none,
- *   and only as the year's result proposes it: the proposed unit leads, the deputies are members of the year.
+ *   and only as the year's result proposes it: the proposed unit leads, with the deputies the result suggests or
+ *   none; any other choice of the conference is recorded by the administrator.
  * Every check runs in the transaction that writes, on the locked rows of the cluster-year, so two requests can
  * never both find the year without leadership. Each act is audited and told to the people it concerns.
  */
@@ -56,6 +57,12 @@ export class ClusterLeadershipService {
         const result = await leadershipResult(tx, clusterId, year);
         if (!result.leaderId) throw LeadershipErrors.noResult(year);
         if (leaderId !== result.leaderId) throw LeadershipErrors.notProposed(result.leaderId);
+        // Deputies are the result's suggestion (the next of the ranking) or none: other deputies — the caller's own
+        // unit, for one — are the conference's choice, which the administrator records (with a reason).
+        const proposed = [...result.deputyIds].sort();
+        const asProposed =
+          deputyIds.length === proposed.length && [...deputyIds].sort().every((d, i) => d === proposed[i]);
+        if (deputyIds.length > 0 && !asProposed) throw LeadershipErrors.deputiesNotProposed(result.deputyIds);
       }
       if (deputyIds.includes(leaderId))
         throw OrganizationErrors.invalidMembers('the leader cannot also be a deputy');

@@ -4,7 +4,13 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam, YearParam } from '../common/params';
 import { ClusterLeadershipService } from './cluster-leadership.service';
-import { CreateAgreementDto, ReturnEvaluationDto, ScoresDto, SetLeadershipDto } from './clusters.dto';
+import {
+  CreateAgreementDto,
+  ReturnEvaluationDto,
+  ConfirmEvaluationDto,
+  ScoresDto,
+  SetLeadershipDto,
+} from './clusters.dto';
 import { ClustersService } from './clusters.service';
 
 @ApiTags('clusters')
@@ -75,8 +81,9 @@ export class ClustersController {
     @Param('id', UuidParam) id: string,
     @Param('year', YearParam) year: number,
     @Param('organizationId', UuidParam) org: string,
+    @Body() body: ConfirmEvaluationDto,
   ) {
-    return this.clusters.review(user, id, year, org, 'confirm');
+    return this.clusters.review(user, id, year, org, 'confirm', undefined, body.submittedAt);
   }
 
   @Post('evaluations/:organizationId/return')

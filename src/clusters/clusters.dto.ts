@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsISO8601,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -63,4 +64,14 @@ export class SetLeadershipDto {
   @IsString()
   @Length(1, 2000)
   reason?: string;
+}
+
+export class ConfirmEvaluationDto {
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The submittedAt of the results you read: results submitted again since are not confirmed (412)',
+  })
+  @IsISO8601({ strict: true })
+  submittedAt!: string;
 }

@@ -18,7 +18,13 @@ import { leadershipResult } from './leadership-result';
 import { rank, weightedTotal } from './ranking';
 
 const err = (
-  kind: 'not_found' | 'forbidden' | 'conflict' | 'unprocessable',
+  kind:
+    | 'not_found'
+    | 'forbidden'
+    | 'conflict'
+    | 'unprocessable'
+    | 'precondition_required'
+    | 'precondition_failed',
   code: string,
   message: string,
   details?: Record<string, unknown>,
@@ -265,20 +271,60 @@ export class ClustersService implements OnModuleInit {
     organizationId: string,
     decision: 'confirm' | 'return',
     note?: string,
+    seenSubmittedAt?: string,
   ) {
     const ctx = await this.context(principal, clusterId, year);
-    if (!ctx.leads(year) || !ctx.standing.orgActive)
+    const admin = principal.role === 'ADMIN';
+    if (!admin && (!ctx.leads(year) || !ctx.standing.orgActive))
       throw err('forbidden', 'CLUSTER.NOT_LEADER', 'The cluster leader confirms results');
+    // The leadership does not judge its own results: another member of it (or the administrator) does. The
+    // confirmed ranking names next year's leader.
+    if (!admin && ctx.standing.orgIds.includes(organizationId))
+      throw err(
+        'forbidden',
+        'EVALUATION.OWN_RESULTS',
+        'Another member of the leadership reviews your own results',
+      );
     if (decision === 'return' && !note?.trim())
       throw err('unprocessable', 'EVALUATION.REASON_REQUIRED', 'Returning needs a reason');
+    if (decision === 'confirm' && !seenSubmittedAt)
+      throw err(
+        'precondition_required',
+        'EVALUATION.SEEN_REQUIRED',
+        'Confirm the results you read: send their submittedAt',
+        {
+          fields: [{ field: 'submittedAt', problems: ['submittedAt of the results you read is required'] }],
+        },
+      );
     return this.dataSource.transaction(async (tx) => {
       const agreement = await this.current(tx, clusterId, year);
       const row = await tx
         .getRepository(ClusterEvaluationEntity)
-        .findOneBy({ clusterId, year, organizationId });
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .where('e.cluster_id = :clusterId AND e.year = :year AND e.organization_id = :organizationId', {
+          clusterId,
+          year,
+          organizationId,
+        })
+        .getOne();
       if (!row) throw err('not_found', 'EVALUATION.NOT_FOUND', 'This member has not reported');
       if (row.status !== 'submitted')
         throw err('conflict', 'EVALUATION.NOT_SUBMITTED', `The results are ${row.status}`);
+      // What is confirmed is what was read: results submitted again since answer 412, and are read again.
+      if (
+        decision === 'confirm' &&
+        new Date(row.submittedAt).toISOString() !== new Date(seenSubmittedAt!).toISOString()
+      ) {
+        throw err(
+          'precondition_failed',
+          'EVALUATION.CHANGED',
+          'The results changed since you read them: read them again',
+          {
+            submittedAt: new Date(row.submittedAt).toISOString(),
+          },
+        );
+      }
       await tx.getRepository(ClusterEvaluationEntity).update(
         { clusterId, year, organizationId },
         {

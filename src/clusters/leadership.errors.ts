@@ -26,6 +26,13 @@ export const LeadershipErrors = {
       "The leader must be the unit the year's result proposes",
       { proposedLeaderId },
     ),
+  deputiesNotProposed: (proposedDeputyIds: string[]) =>
+    new DomainError(
+      'unprocessable',
+      'CLUSTER.DEPUTIES_NOT_PROPOSED',
+      "The deputies must be those the year's result proposes; the administrator records any other choice of the conference",
+      { proposedDeputyIds },
+    ),
   reasonRequired: () =>
     new DomainError('invalid', 'CLUSTER.REASON_REQUIRED', 'Changing an installed leadership needs a reason', {
       fields: [{ field: 'reason', problems: ['reason is required to change an installed leadership'] }],

@@ -195,6 +195,10 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
     vi: 'Cụm trưởng phải là đơn vị mà kết quả năm trước đề xuất.',
     en: "The leader must be the unit the year's result proposes.",
   },
+  'CLUSTER.DEPUTIES_NOT_PROPOSED': {
+    vi: 'Cụm phó phải là các đơn vị mà kết quả năm trước đề xuất; lựa chọn khác của hội nghị do quản trị viên ghi nhận.',
+    en: "The deputies must be those the year's result proposes; the administrator records any other choice of the conference.",
+  },
   'CLUSTER.REASON_REQUIRED': {
     vi: 'Cần nêu lý do thay đổi ban lãnh đạo.',
     en: 'Changing an installed leadership needs a reason.',
@@ -235,6 +239,18 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
   'EVALUATION.NOT_SUBMITTED': {
     vi: 'Kết quả chưa ở trạng thái chờ xác nhận.',
     en: 'The results are not waiting for confirmation.',
+  },
+  'EVALUATION.OWN_RESULTS': {
+    vi: 'Kết quả của đơn vị mình do thành viên khác của ban lãnh đạo cụm (hoặc quản trị viên) xác nhận.',
+    en: 'Another member of the leadership (or the administrator) reviews your own results.',
+  },
+  'EVALUATION.SEEN_REQUIRED': {
+    vi: 'Hãy xác nhận đúng kết quả đã xem (gửi kèm thời điểm nộp của kết quả).',
+    en: 'Confirm the results you read: send their submittedAt.',
+  },
+  'EVALUATION.CHANGED': {
+    vi: 'Kết quả đã được nộp lại sau khi bạn xem; hãy xem lại trước khi xác nhận.',
+    en: 'The results changed since you read them: read them again.',
   },
   'EVALUATION.REASON_REQUIRED': { vi: 'Cần nêu lý do trả lại.', en: 'Returning needs a reason.' },
 

@@ -19,6 +19,17 @@ const STATUS: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
+const INPUT_DATA_EXCEPTIONS = new Set([
+  '22P02',
+  '22003',
+  '22001',
+  '22007',
+  '22008',
+  '22021',
+  '22P05',
+  '22004',
+]);
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown>; requestId?: string };
 }
@@ -90,7 +101,9 @@ export function mapError(exception: unknown): Mapped {
       message: 'A backing service is unavailable; try again shortly',
     };
   }
-  if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
+  // Data exceptions a request's own values cause (a malformed number, date or text, out of range, too long);
+  // other class-22 states (an oversized NOTIFY payload, say) are the server's fault and stay 500.
+  if (typeof sqlState === 'string' && INPUT_DATA_EXCEPTIONS.has(sqlState)) {
     return {
       status: 400,
       code: 'REQUEST.INVALID',

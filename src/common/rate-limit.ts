@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import IORedis from 'ioredis';
 import { AuthErrors } from '../auth/auth.errors';
 import type { Principal } from '../auth/principal';
+import { addressKey } from './client-address';
 import { AppConfig } from '../config/config';
 import { redisOptions } from '../queue/queue-connection';
 
@@ -114,7 +115,7 @@ export class RateLimitGuard implements CanActivate {
               timeWindow: WINDOW_MS,
               keyGenerator: (request) => {
                 const principal = (request as FastifyRequest & { principal?: Principal }).principal;
-                return `${bucket}:${principal ? `user:${principal.userId}` : `address:${request.ip}`}`;
+                return `${bucket}:${principal ? `user:${principal.userId}` : `address:${addressKey(request.ip)}`}`;
               },
             })
           : null,

@@ -10,6 +10,10 @@ export type ChangeTopic = 'sessions' | 'organizations' | 'policies' | 'calendar'
 
 type Handler = (key: string | null) => void;
 
+const PING = 'ping';
+const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_TIMEOUT_MS = 10_000;
+
 /**
  * Tells every process (API and worker replicas) that data behind a cache changed, through PostgreSQL's
  * LISTEN/NOTIFY: a change published inside a transaction reaches the others when it commits, and never when it
@@ -25,6 +29,9 @@ export class ChangeBus implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly generations = new Map<ChangeTopic, number>();
   private client?: Client;
   private readonly dead = new WeakSet<Client>();
+  private heartbeatTimer?: NodeJS.Timeout;
+  private ping?: { key: string; sentAt: number };
+  private pings = 0;
   private connected = false;
   private stopped = false;
 
@@ -35,12 +42,37 @@ export class ChangeBus implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.connected = false;
+    clearInterval(this.heartbeatTimer);
     await this.client?.end().catch(() => undefined);
+  }
+
+  /**
+   * A connection can go quiet without an error (a half-open TCP connection, a pooler in front of PostgreSQL, an
+   * UNLISTEN): the bus sends itself a ping through the pool and, when it does not hear it back in time, counts
+   * the connection as lost — caches are cleared and bypassed until it listens again. Returns whether it is alive.
+   */
+  async heartbeat(now = Date.now()): Promise<boolean> {
+    if (!this.connected || !this.client) return false;
+    if (this.ping) {
+      if (now - this.ping.sentAt <= HEARTBEAT_TIMEOUT_MS) return true;
+      this.logger.warn('change bus did not hear its own ping: reconnecting, caches bypassed meanwhile');
+      this.ping = undefined;
+      this.lost(this.client);
+      return false;
+    }
+    const key = `${process.pid}:${++this.pings}:${Math.random().toString(36).slice(2)}`;
+    this.ping = { key, sentAt: now };
+    await this.dataSource
+      .query(`SELECT pg_notify($1, $2)`, [CHANGES_CHANNEL, JSON.stringify({ t: PING, k: key })])
+      .catch(() => undefined);
+    return true;
   }
 
   /** Whether changes made elsewhere reach this process now. */
@@ -98,8 +130,13 @@ export class ChangeBus implements OnApplicationBootstrap, OnApplicationShutdown 
     });
     client.on('notification', (message) => {
       try {
-        const { t, k } = JSON.parse(message.payload ?? '{}') as { t?: ChangeTopic; k?: string | null };
-        if (t) this.deliver(t, k ?? null);
+        const { t, k } = JSON.parse(message.payload ?? '{}') as {
+          t?: ChangeTopic | typeof PING;
+          k?: string | null;
+        };
+        if (t === PING) {
+          if (k === this.ping?.key) this.ping = undefined;
+        } else if (t) this.deliver(t, k ?? null);
       } catch {
         // not one of ours
       }
@@ -132,6 +169,7 @@ export class ChangeBus implements OnApplicationBootstrap, OnApplicationShutdown 
   private lost(client: Client): void {
     if (this.dead.has(client)) return;
     this.dead.add(client);
+    this.ping = undefined;
     if (this.client === client) this.client = undefined;
     this.connected = false;
     this.deliverAll();

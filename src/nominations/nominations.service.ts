@@ -57,6 +57,20 @@ export interface EventOption {
   needs: string[];
 }
 
+/**
+ * The caller's standing with the leadership of the nomination's cluster-year as the transaction reads it: the
+ * cached standing may predate a leadership change that has just committed.
+ */
+function withLeadership(standing: Standing, n: NominationEntity, ledBy: string[]): Standing {
+  if (!n.clusterId) return standing;
+  const others = standing.ledClusterYears.filter((l) => !(l.clusterId === n.clusterId && l.year === n.year));
+  const leads = ledBy.some((o) => standing.orgIds.includes(o));
+  return {
+    ...standing,
+    ledClusterYears: leads ? [...others, { clusterId: n.clusterId, year: n.year }] : others,
+  };
+}
+
 export interface NominationView {
   id: string;
   awardType: { code: string; nameVi: string; nameEn: string };
@@ -193,15 +207,17 @@ export class NominationsService implements OnModuleInit {
   private async lockWithInstance(
     tx: EntityManager,
     id: string,
-    beforeWaiting?: (committed: { n: NominationEntity; instance: InstanceRow }) => void,
-  ): Promise<{ n: NominationEntity; instance: InstanceRow }> {
+    beforeWaiting?: (committed: { n: NominationEntity; instance: InstanceRow; ledBy: string[] }) => void,
+  ): Promise<{ n: NominationEntity; instance: InstanceRow; ledBy: string[] }> {
     const read = async (lock: string) =>
       (
         await sql<Record<string, unknown>>(
           tx,
           `SELECT n.*, i.machine_id AS i_machine_id, i.machine_version AS i_machine_version, i.state AS i_state,
                   i.snapshot AS i_snapshot, i.version AS i_version, i.head_hash AS i_head_hash,
-                  i.created_at AS i_created_at, i.updated_at AS i_updated_at
+                  i.created_at AS i_created_at, i.updated_at AS i_updated_at,
+                  ARRAY(SELECT m.organization_id FROM cluster_memberships m
+                         WHERE m.cluster_id = n.cluster_id AND m.year = n.year AND m.role <> 'member') AS i_led_by
              FROM nominations n JOIN workflow_instances i ON i.id = n.id
             WHERE n.id = $1 ${lock}`,
           [id],
@@ -224,7 +240,7 @@ export class NominationsService implements OnModuleInit {
     tx: EntityManager,
     id: string,
     raw: Record<string, unknown>,
-  ): { n: NominationEntity; instance: InstanceRow } {
+  ): { n: NominationEntity; instance: InstanceRow; ledBy: string[] } {
     const repository = tx.getRepository(NominationEntity);
     const n = repository.create();
     for (const column of repository.metadata.columns) {
@@ -241,7 +257,7 @@ export class NominationsService implements OnModuleInit {
       created_at: raw.i_created_at as Date,
       updated_at: raw.i_updated_at as Date,
     };
-    return { n, instance };
+    return { n, instance, ledBy: (raw.i_led_by as string[] | null) ?? [] };
   }
 
   /** The nomination as the projection of the transition just applied in `tx` left it (read again if unknown). */
@@ -644,16 +660,23 @@ export class NominationsService implements OnModuleInit {
           : undefined,
         200,
         async () => {
-          const standing = known;
-          const sendOptions = (n: NominationEntity) => ({
+          const sendOptions = (n: NominationEntity, standing: Standing) => ({
             actor: actorOf(principal),
             expectedVersion: opts.expectedVersion,
             entitled: (type: string) => mayAct(type, standing, facts(n)),
           });
-          const { n, instance } = await this.lockWithInstance(tx, id, (committed) => {
+          const { n, instance, ledBy } = await this.lockWithInstance(tx, id, (committed) => {
+            const standing = withLeadership(known, committed.n, committed.ledBy);
             if (!maySee(standing, facts(committed.n))) throw NominationErrors.notFound(id);
-            this.engine.refuseCommitted(committed.instance, { type: input.type }, sendOptions(committed.n));
+            this.engine.refuseCommitted(
+              committed.instance,
+              { type: input.type },
+              sendOptions(committed.n, standing),
+            );
           });
+          // Who leads the cluster that year is read with the nomination, in this transaction: a leadership changed
+          // a moment ago counts, whatever a cache still holds.
+          const standing = withLeadership(known, n, ledBy);
           if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
           const payload = eventPayload(MACHINE_OF_ROUTE[n.route], input.type, input.payload ?? {});
           const event: WorkflowEvent = {
@@ -661,7 +684,10 @@ export class NominationsService implements OnModuleInit {
             ...payload,
             ...(await this.facts(tx, n, input.type)),
           };
-          const step = await this.engine.sendIn(tx, id, event, { ...sendOptions(n), locked: instance });
+          const step = await this.engine.sendIn(tx, id, event, {
+            ...sendOptions(n, standing),
+            locked: instance,
+          });
           const fresh = await this.afterStep(tx, n);
           return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
         },

@@ -30,6 +30,13 @@ for (const [net, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
   ['::ffff:0:0', 96],
+  ['64:ff9b::', 96], // NAT64: reaches IPv4 (private ones too) from an IPv6-only network
+  ['64:ff9b:1::', 48], // local-use NAT64
+  ['2002::', 16], // 6to4: an IPv4 address inside
+  ['2001::', 32], // Teredo: an IPv4 address inside
+  ['fec0::', 10], // site-local (deprecated, still routed by some)
+  ['100::', 64], // discard-only
+  ['2001:db8::', 32], // documentation
 ] as const) {
   PRIVATE_V6.addSubnet(net, prefix, 'ipv6');
 }

@@ -66,6 +66,17 @@ export interface AdministrativeNotice {
   path: string;
 }
 
+/**
+ * The wake-ups of the live inbox streams for these people: JSON arrays of their ids, each kept well under
+ * PostgreSQL's 8000-byte limit on a NOTIFY payload (a notice to hundreds of people is several of them).
+ */
+export function inboxWakeUps(userIds: string[]): string[] {
+  const chunks: string[] = [];
+  const per = 150; // 150 ids of 36 characters and their quotes and commas: about 5,900 bytes
+  for (let i = 0; i < userIds.length; i += per) chunks.push(JSON.stringify(userIds.slice(i, i + per)));
+  return chunks;
+}
+
 /** A UUID derived from the outbox row and the recipient: the same delivery always yields the same id. */
 export function notificationId(outboxId: string, userId: string): string {
   const h = createHash('sha256').update(`${outboxId}:${userId}`).digest('hex');
@@ -115,7 +126,10 @@ export class NotificationsService {
       ],
     )) as { user_id: string }[];
     if (rows.length > 0) {
-      await tx.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, JSON.stringify(rows.map((r) => r.user_id))]);
+      await tx.query(`SELECT count(pg_notify($1, chunk)) FROM unnest($2::text[]) AS chunk`, [
+        INBOX_CHANNEL,
+        inboxWakeUps(rows.map((r) => r.user_id)),
+      ]);
     }
     return rows.length;
   }

@@ -7,6 +7,7 @@ import { AudienceService } from './audience.service';
 import { OUTBOX_CHANNEL } from '../engine/workflow-engine.service';
 import { MailerService } from './mailer.service';
 import {
+  inboxWakeUps,
   INBOX_CHANNEL,
   notificationId,
   NotificationsService,
@@ -78,10 +79,14 @@ export class NotifyHandler implements EffectHandler {
          SELECT x.id, x.user_id, $2::text, $3, $4, $5, $6, $7, $1, now()
            FROM unnest($8::uuid[], $9::uuid[]) AS x(id, user_id)
          ON CONFLICT (id) DO NOTHING)
-       SELECT pg_notify($10, $11) AS notified,
+       SELECT (SELECT count(pg_notify($10, chunk)) FROM unnest($11::text[]) AS chunk) AS notified,
               CASE WHEN $12 THEN (
                 SELECT coalesce(json_agg(w), '[]'::json) FROM (
                   SELECT DISTINCT w.id, w.organization_id, w.role FROM webhooks w JOIN users u ON u.organization_id = w.organization_id
+                    -- A webhook reads as long as whoever subscribed it still may: active, and in that role and unit
+                    -- (or an administrator who subscribed a unit).
+                    JOIN users c ON c.id = w.created_by AND c.active
+                                AND (c.role = 'ADMIN' OR (c.role = w.role AND c.organization_id = w.organization_id))
                    WHERE u.id = ANY($9::uuid[]) AND w.active AND ($2::text = ANY(w.events) OR '*' = ANY(w.events))) w)
               ELSE '[]'::json END AS hooks`,
       [
@@ -95,7 +100,7 @@ export class NotifyHandler implements EffectHandler {
         users.map((u) => notificationId(record.id, u)),
         users,
         INBOX_CHANNEL,
-        JSON.stringify(users),
+        inboxWakeUps(users),
         rule.channels.includes('webhook'),
       ],
     )) as { hooks: Hook[] }[];

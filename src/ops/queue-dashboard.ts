@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AuthErrors } from '../auth/auth.errors';
 import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { bearerTokenOf, sessionTokenOf } from '../auth/session-cookie';
@@ -85,6 +86,8 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
     const principal = await auth.verify(token);
     if (principal.role !== 'ADMIN')
       throw new DomainError('forbidden', 'AUTH.FORBIDDEN', 'Administrators only');
+    // An administrator holding a one-time password changes it before anything else, here as everywhere.
+    if (principal.mustChangePassword) throw AuthErrors.passwordChangeRequired();
     if (isRead(request.method)) return;
     if (!bearer) {
       throw new DomainError(

@@ -57,11 +57,13 @@ export class BallotBox {
         throw await this.seats.endedError(principal.organizationId, tx);
       }
       const { session, standing } = await this.access.visible(principal, id, tx);
-      // The organisation's own seat, or (in an electorate fixed before a merger) the seat of one it succeeded.
-      const voterOrg = session.eligibleOrgIds.includes(standing.organizationId)
-        ? standing.organizationId
-        : standing.orgIds.find((o) => session.eligibleOrgIds.includes(o));
-      if (!voterOrg) throw VotingErrors.notEligible();
+      // The seats the caller's organisation holds: its own, and in an electorate fixed before a merger those of the
+      // members it succeeded.
+      const seats = [
+        standing.organizationId,
+        ...standing.orgIds.filter((o) => o !== standing.organizationId),
+      ].filter((o) => session.eligibleOrgIds.includes(o));
+      if (seats.length === 0) throw VotingErrors.notEligible();
       // Lock the session: ballots and the close of the round are serialised.
       const [row] = (await tx.query(
         `SELECT state, snapshot FROM workflow_instances WHERE id = $1 FOR UPDATE`,
@@ -73,6 +75,19 @@ export class BallotBox {
         (context.round === 1 && session.closesAt && session.closesAt.getTime() <= Date.now())
       ) {
         throw VotingErrors.notOpen(row.state);
+      }
+      // Each ballot fills the first of those seats that has not voted in this round, its own first.
+      let voterOrg = seats[0];
+      if (seats.length > 1) {
+        const voted = new Set(
+          (
+            (await tx.query(
+              `SELECT organization_id FROM voting_turnout WHERE session_id = $1 AND round = $2 AND organization_id = ANY($3::uuid[])`,
+              [id, context.round, seats],
+            )) as { organization_id: string }[]
+          ).map((r) => r.organization_id),
+        );
+        voterOrg = seats.find((o) => !voted.has(o)) ?? seats[0];
       }
       const ballot = await this.validate(tx, session, context, standing, choices);
       const receipt = receiptCode();
@@ -170,6 +185,16 @@ export class BallotBox {
     for (const item of session.items) {
       if (context.roundCandidates.some((c) => c.awardType === item.awardType)) ballot[item.awardType] = [];
     }
+    // The caller's own candidates among the round's, read for every ballot whatever it chooses: the work done
+    // must not depend on the ballot's content (statistics views would show it).
+    const own = new Set(
+      (
+        (await tx.query(
+          `SELECT id FROM nominations WHERE id = ANY($1::uuid[]) AND nominating_org_id = ANY($2::uuid[])`,
+          [context.roundCandidates.map((c) => c.nominationId), standing.orgIds],
+        )) as { id: string }[]
+      ).map((r) => r.id),
+    );
     const seenAwards = new Set<string>();
     for (const choice of choices) {
       if (!(choice.awardType in ballot)) {
@@ -200,16 +225,11 @@ export class BallotBox {
           places,
         });
       }
-      if (!item.rules.selfVote && ids.length > 0) {
-        const own = (await tx.query(
-          `SELECT id FROM nominations WHERE id = ANY($1::uuid[]) AND nominating_org_id = ANY($2::uuid[])`,
-          [ids, standing.orgIds],
-        )) as { id: string }[];
-        if (own.length > 0)
-          throw VotingErrors.invalid(
-            'SELF_VOTE_NOT_ALLOWED',
-            'The policy does not allow voting for your own candidate',
-          );
+      if (!item.rules.selfVote && ids.some((n) => own.has(n))) {
+        throw VotingErrors.invalid(
+          'SELF_VOTE_NOT_ALLOWED',
+          'The policy does not allow voting for your own candidate',
+        );
       }
       ballot[choice.awardType] = ids.sort();
     }

@@ -28,10 +28,13 @@ export class SealedBallotsJanitor implements OnApplicationBootstrap, OnApplicati
     clearInterval(this.timer);
   }
 
-  /** Vacuums the table (it holds only the ballots of open rounds: small, and quick to vacuum). */
+  /**
+   * Vacuums the sealed ballots (only those of open rounds: small, quick to vacuum), and the published ballots and
+   * receipts, whose dead versions are what a round's rewrite left behind.
+   */
   async sweep(): Promise<boolean> {
     try {
-      await this.dataSource.query(`VACUUM voting_sealed_ballots`);
+      await this.dataSource.query(`VACUUM voting_sealed_ballots, voting_ballots, voting_receipts`);
       return true;
     } catch (error) {
       this.logger.warn({ error: (error as Error).message }, 'could not vacuum the sealed ballots');

@@ -18,6 +18,25 @@ export class VotingAccess {
     return leadsSession(standing, s);
   }
 
+  /**
+   * Whether the caller leads the session's cluster-year as the transaction reads it now (and holds it: the rows
+   * are share-locked until it ends), not as a cached standing may remember it.
+   */
+  async leadsNow(
+    tx: EntityManager,
+    standing: Standing,
+    s: { clusterId: string; year: number },
+  ): Promise<boolean> {
+    if (standing.role !== 'CLUSTER_LEADER') return false;
+    const rows = (await tx.query(
+      `SELECT 1 FROM cluster_memberships
+        WHERE cluster_id = $1 AND year = $2 AND role <> 'member' AND organization_id = ANY($3::uuid[])
+        FOR SHARE`,
+      [s.clusterId, s.year, standing.orgIds],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   standing(principal: Principal, tx?: EntityManager): Promise<Standing> {
     return this.standings.of(principal, tx);
   }

@@ -22,6 +22,11 @@ export class VotingTally implements OnModuleInit {
   onModuleInit(): void {
     this.engine.project('votingSession', async (tx, step) => {
       if (step.instance.state === 'closed') await this.tallyClosed(tx, step.instance);
+      // A session that ends without a tally (cancelled, or closed by its deadline without a quorum) keeps no
+      // sealed ballots: they would stay linked to their turnout rows, to be opened by whoever gets the secret.
+      if (step.instance.state === 'cancelled' || step.instance.state === 'noQuorum') {
+        await tx.query(`DELETE FROM voting_sealed_ballots WHERE session_id = $1`, [step.instance.id]);
+      }
     });
   }
 

@@ -101,6 +101,7 @@ export class VotingService implements OnModuleInit {
       throw VotingErrors.invalid('DUPLICATE_CANDIDATE', 'A nomination is a candidate once');
     }
     return this.engine.transaction(async (tx) => {
+      if (!(await this.access.leadsNow(tx, standing, input))) throw VotingErrors.notLeader();
       const items: SessionItem[] = [];
       for (const item of input.items) {
         const type = await this.awards.type(item.awardType);
@@ -199,8 +200,8 @@ export class VotingService implements OnModuleInit {
           knownEvents: LEADER_EVENTS,
         });
       }
-      const entitled = (type: string) =>
-        LEADER_EVENTS.includes(type) && this.access.leads(standing, session) && standing.orgActive;
+      const leads = await this.access.leadsNow(tx, standing, session);
+      const entitled = (type: string) => LEADER_EVENTS.includes(type) && leads && standing.orgActive;
       const event: { type: string; [k: string]: unknown } = { type: input.type };
       if (input.type === 'CANCEL') event.reason = input.reason ?? '';
       if (input.type === 'RUNOFF') {

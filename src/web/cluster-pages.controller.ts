@@ -126,11 +126,12 @@ export class ClusterPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const reason = one(asForm(body), 'reason');
+    const seen = one(asForm(body), 'submittedAt');
     if (decision !== 'confirm' && decision !== 'return') {
       return this.rerender(ctx, id, year, reply, 404, {});
     }
     return this.attempt(ctx, id, year, reply, 'review', { reason }, () =>
-      this.clusters.review(ctx.principal, id, year, org, decision, reason),
+      this.clusters.review(ctx.principal, id, year, org, decision, reason, seen),
     );
   }
 

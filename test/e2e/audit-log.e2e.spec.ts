@@ -196,6 +196,24 @@ describe('the audit log of administrative acts: one entry per act, in its transa
     expect(off).toMatchObject({ before: { active: true }, after: { active: false } });
   });
 
+  it('refuses TRUNCATE, which no row trigger sees', async () => {
+    const before = (await admin.get('/audit/log?limit=1')).body.items[0].seq;
+    await expect(t.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    expect((await admin.get('/audit/log?limit=1')).body.items[0].seq).toBe(before);
+  });
+
+  it('records 16 concurrent acts, each once, in one unbroken chain', async () => {
+    const before = (await admin.get('/audit/log?limit=1')).body.items[0]?.seq ?? 0;
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () => admin.post(`/users/${approver.userId}/sessions/revocation`, {})),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(16).fill(answers[0].status));
+    expect(answers[0].status).toBeLessThan(300);
+    const log = (await admin.get('/audit/log?limit=50')).body.items as Entry[];
+    expect(log.filter((e) => e.seq > before)).toHaveLength(16);
+    expect((await admin.post('/audit/log/verification', {})).body.valid).toBe(true);
+  });
+
   it('verifies the chain, and reports the entry a superuser altered behind the append-only trigger', async () => {
     const fine = await admin.post('/audit/log/verification');
     expect(fine.body).toMatchObject({ valid: true, problems: [] });

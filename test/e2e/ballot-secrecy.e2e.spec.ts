@@ -1,5 +1,8 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { RepublishBallots1764200000003 } from '../../migrations/1764200000003-republish-ballots';
 import { canonicalJson } from '../../src/engine/canonical-json';
+import { StandingService } from '../../src/organizations/standing.service';
 import { SealedBallotsJanitor } from '../../src/voting/sealed-ballots-janitor.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
@@ -85,6 +88,7 @@ describe('the secret ballot against a reader of the database', () => {
       ['namdinh', 'thaibinh'],
       ['haiduong', 'ninhbinh'],
       ['hanam', 'vinhphuc'],
+      ['bacninh', 'quangninh'],
     ];
     const [a, b] = pairs[sessions];
     sessions += 1;
@@ -276,7 +280,66 @@ describe('the secret ballot against a reader of the database', () => {
       [sessionId],
     );
     expect(counts).toEqual([{ turnout: 2, sealed: 2 }]);
+    // A cancelled session keeps no sealed ballot: nothing is left to open, whoever gets the secret later.
     await leader.post(`/voting-sessions/${sessionId}/events`, { type: 'CANCEL', reason: 'thử nghiệm' });
+    const left = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM voting_sealed_ballots WHERE session_id = $1`,
+      [sessionId],
+    );
+    expect(left).toEqual([{ n: 0 }]);
+  });
+
+  it('does the same database work for every ballot, whatever it chooses', async () => {
+    // Statistics views, pg_stat_statements and locks show what statements a ballot ran: they must not depend on
+    // whether it chose anybody, or its own unit's candidate.
+    await t.dataSource.query(
+      `UPDATE award_policies SET rules = jsonb_set(rules, '{vote,selfVote}', 'false') WHERE rules ? 'vote'`,
+    );
+    try {
+      const sessionId = await openSession();
+      const seen: string[][] = [];
+      const original = Client.prototype.query as (...a: unknown[]) => unknown;
+      let recording: [unknown, string][] | null = null;
+      (Client.prototype as unknown as { query: unknown }).query = function (
+        this: unknown,
+        ...args: unknown[]
+      ) {
+        const q = args[0] as string | { text: string };
+        recording?.push([this, typeof q === 'string' ? q : (q?.text ?? '')]);
+        return original.apply(this, args);
+      };
+      try {
+        for (const [slug, choices] of [
+          ['bacninh', { [F]: [flags[0]], [C]: [certificates[0]] }],
+          ['hanam', { [F]: [], [C]: [] }],
+          ['vinhphuc', { [F]: [flags[1]] }],
+        ] as [Province, Record<string, string[]>][]) {
+          // Same conditions for each ballot: the caller's standing is read afresh every time.
+          t.get(StandingService).invalidate();
+          recording = [];
+          await vote(voters[slug], sessionId, choices);
+          // The ballot's own transaction: the statements of the connection that wrote the sealed ballot, from
+          // its START TRANSACTION to its COMMIT (background work of other connections left out).
+          const all = recording;
+          recording = null;
+          const writer = all.find(([, text]) => text.includes('voting_sealed_ballots'))![0];
+          const mine = all.filter(([c]) => c === writer).map(([, text]) => text);
+          const at = mine.findIndex((text) => text.includes('voting_sealed_ballots'));
+          const begin = mine.lastIndexOf('START TRANSACTION', at);
+          seen.push(mine.slice(begin, mine.indexOf('COMMIT', at) + 1));
+        }
+      } finally {
+        (Client.prototype as unknown as { query: unknown }).query = original;
+      }
+      expect(seen[0].length).toBeGreaterThan(3);
+      expect(seen[1]).toEqual(seen[0]);
+      expect(seen[2]).toEqual(seen[0]);
+      await leader.post(`/voting-sessions/${sessionId}/events`, { type: 'CANCEL', reason: 'thử nghiệm' });
+    } finally {
+      await t.dataSource.query(
+        `UPDATE award_policies SET rules = jsonb_set(rules, '{vote,selfVote}', 'true') WHERE rules ? 'vote'`,
+      );
+    }
   });
 
   it('sealed ballots survive a restart of the service; a server with another ballot secret cannot open them and changes nothing', async () => {
@@ -333,5 +396,63 @@ describe('the secret ballot against a reader of the database', () => {
     } finally {
       await restarted.close();
     }
+  });
+});
+
+describe('ballots stored before they were sealed', () => {
+  let t: TestApp;
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('are written anew at the upgrade, so their transaction no longer links them to a turnout row', async () => {
+    t = await startTestApp({ queue: 'redis' });
+    const [{ id: sessionId }] = await t.dataSource.query(
+      `INSERT INTO voting_sessions (id, cluster_id, year, items, eligible_org_ids, created_by, created_at)
+       VALUES (gen_random_uuid(), $1, 2023, '[]', ARRAY[$2::uuid, $3::uuid], gen_random_uuid(), now()) RETURNING id`,
+      [CLUSTER, orgId(PROVINCES.namdinh), orgId(PROVINCES.thaibinh)],
+    );
+    // As the earlier version cast them: turnout, ballot and receipt in the voter's own transaction.
+    for (const [slug, code] of [
+      ['namdinh', 'AAAAAAAAAA'],
+      ['thaibinh', 'BBBBBBBBBB'],
+    ] as const) {
+      await t.dataSource.transaction(async (tx) => {
+        await tx.query(`INSERT INTO voting_turnout (session_id, round, organization_id) VALUES ($1, 1, $2)`, [
+          sessionId,
+          orgId(PROVINCES[slug]),
+        ]);
+        await tx.query(
+          `INSERT INTO voting_ballots (id, session_id, round, choices) VALUES (gen_random_uuid(), $1, 1, $2)`,
+          [sessionId, { GOVERNMENT_FLAG: [slug] }],
+        );
+        await tx.query(`INSERT INTO voting_receipts (session_id, round, code) VALUES ($1, 1, $2)`, [
+          sessionId,
+          code,
+        ]);
+      });
+    }
+    const linked = `SELECT count(*)::int AS n FROM voting_turnout t
+                      JOIN voting_ballots b ON b.xmin = t.xmin JOIN voting_receipts r ON r.xmin = t.xmin
+                     WHERE t.session_id = $1`;
+    expect((await t.dataSource.query(linked, [sessionId]))[0].n).toBe(2);
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await new RepublishBallots1764200000003().up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    expect((await t.dataSource.query(linked, [sessionId]))[0].n).toBe(0);
+    const ballots = await t.dataSource.query(`SELECT choices FROM voting_ballots WHERE session_id = $1`, [
+      sessionId,
+    ]);
+    expect(ballots).toHaveLength(2);
+    const receipts = await t.dataSource.query(
+      `SELECT code FROM voting_receipts WHERE session_id = $1 ORDER BY ctid`,
+      [sessionId],
+    );
+    expect(receipts.map((r: { code: string }) => r.code)).toEqual(['AAAAAAAAAA', 'BBBBBBBBBB']);
   });
 });

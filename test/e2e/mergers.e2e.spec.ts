@@ -114,6 +114,21 @@ describe('a merger carries the seat in the cluster (the 2025 reform)', () => {
     // The successor's delegate votes, once, in its own seat.
     expect((await hungYenVoter.post(`/voting-sessions/${after}/ballots`, { choices: [] })).status).toBe(201);
     expect((await hungYenVoter.post(`/voting-sessions/${after}/ballots`, { choices: [] })).status).toBe(409);
+    // In the electorate kept from before the merger it holds two seats, its own and Thái Bình's: it fills both,
+    // one ballot each, and no more.
+    await leader.post(`/voting-sessions/${before}/events`, { type: 'OPEN' });
+    const seats = [];
+    for (let i = 0; i < 3; i++) {
+      seats.push((await hungYenVoter.post(`/voting-sessions/${before}/ballots`, { choices: [] })).status);
+    }
+    expect(seats).toEqual([201, 201, 409]);
+    const turnout = await t.dataSource.query(
+      `SELECT organization_id FROM voting_turnout WHERE session_id = $1 ORDER BY organization_id`,
+      [before],
+    );
+    expect(turnout.map((r: { organization_id: string }) => r.organization_id)).toEqual(
+      [HUNG_YEN, THAI_BINH].sort(),
+    );
   });
 
   it("finds the predecessor's nominations under the successor and shows both units", async () => {

@@ -233,5 +233,28 @@ describe('what a unit may read is scoped: cluster-years, their pages, and webhoo
       expect((await deliveries(tbLeaderHook)).map((d) => d.event)).toEqual(['nomination.submitted']);
       expect((await deliveries(ndApproverHook)).map((d) => d.event)).toEqual(['nomination.returned']);
     });
+
+    it('stop reading once their subscriber is moved to another role or locked', async () => {
+      // Thái Bình's leader, who subscribed a webhook as the leadership, is made a nominating officer.
+      const demoted = await admin.patch(`/users/${(leaderTB as Http & { userId: string }).userId}`, {
+        role: 'NOMINATOR',
+        reason: 'Chuyển công tác',
+      });
+      expect(demoted.status).toBe(200);
+      const before = hook.calls.filter((c) => c.path === '/thaibinh-leader').length;
+      const id = await createNomination(member, { award: 'GOVERNMENT_FLAG', nomineeOrg: 'PROVINCE-36' });
+      await submitWithDossier(member, id); // tells Thái Bình's leadership again
+      await eventually(async () => {
+        const [{ n }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM workflow_outbox WHERE effect_type = 'notify' AND status <> 'done'`,
+        );
+        expect(n).toBe(0);
+      }, 30_000);
+      const [{ pending }] = await t.dataSource.query(
+        `SELECT count(*)::int AS pending FROM notification_deliveries WHERE channel = 'webhook' AND status = 'pending'`,
+      );
+      expect(pending).toBe(0);
+      expect(hook.calls.filter((c) => c.path === '/thaibinh-leader')).toHaveLength(before);
+    });
   });
 });

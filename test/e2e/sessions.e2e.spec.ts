@@ -255,5 +255,23 @@ describe('sessions: revoked at once, on every replica', () => {
       expect((await there.get('/nominations')).status).toBe(401);
       await eventually(() => expect(bus.reliable).toBe(true), 20_000);
     });
+
+    it('notices a bus that went quiet without an error, and stops trusting its caches', async () => {
+      await eventually(() => expect(t2.get(ChangeBus).reliable).toBe(true), 20_000);
+      const officer = await newOfficer('replica.quiet');
+      const there = new Http(t2.url, officer.token);
+      expect((await there.get('/nominations')).status).toBe(200); // cached on the replica now
+      const bus = t2.get(ChangeBus);
+      // The replica's listening connection stops hearing anything, and says nothing about it.
+      await (bus as unknown as { client: { query(q: string): Promise<unknown> } }).client.query('UNLISTEN *');
+      const now = Date.now();
+      expect(await bus.heartbeat(now)).toBe(true); // a ping sent: it will never be heard
+      await admin.patch(`/users/${officer.userId}`, { active: false, reason: 'quiet bus' });
+      // The ping is overdue: the connection counts as lost, the caches are cleared and bypassed.
+      expect(await bus.heartbeat(now + 11_000)).toBe(false);
+      expect(bus.reliable).toBe(false);
+      expect((await there.get('/nominations')).status).toBe(401);
+      await eventually(() => expect(bus.reliable).toBe(true), 20_000);
+    });
   });
 });

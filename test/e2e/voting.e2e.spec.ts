@@ -124,10 +124,39 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     await approvers.hanam.put(`${cluster2023}/evaluations/mine`, {
       scores: { GROWTH: 70, INCOME: 70, RURAL: 70 },
     });
-    for (const slug of SLUGS) {
-      expect((await leader.post(`${cluster2023}/evaluations/${orgId(PROVINCES[slug])}/confirm`)).status).toBe(
-        200,
+    // Each result is confirmed as it was read (its submittedAt): one submitted again since answers 412.
+    const read = async () =>
+      new Map(
+        (
+          (await leader.get(`${cluster2023}/evaluations`)).body as {
+            organization: { id: string };
+            submittedAt: string;
+          }[]
+        ).map((e) => [e.organization.id, e.submittedAt]),
       );
+    const seenBefore = await read();
+    await approvers.hanam.put(`${cluster2023}/evaluations/mine`, {
+      scores: { GROWTH: 70, INCOME: 70, RURAL: 70 },
+    });
+    const stale = await leader.post(`${cluster2023}/evaluations/${orgId('PROVINCE-35')}/confirm`, {
+      submittedAt: seenBefore.get(orgId('PROVINCE-35')),
+    });
+    expect([stale.status, stale.body.error.code]).toEqual([412, 'EVALUATION.CHANGED']);
+    const unseen = await leader.post(`${cluster2023}/evaluations/${orgId('PROVINCE-35')}/confirm`, {});
+    expect(unseen.status).toBe(400);
+    // The leadership does not confirm its own results (Thái Bình leads 2023): the administrator does here.
+    const seen = await read();
+    const own = await leader.post(`${cluster2023}/evaluations/${orgId('PROVINCE-34')}/confirm`, {
+      submittedAt: seen.get(orgId('PROVINCE-34')),
+    });
+    expect([own.status, own.body.error.code]).toEqual([403, 'EVALUATION.OWN_RESULTS']);
+    const admin = await person(t, 'admin', 'ADMIN', 'MOHA');
+    for (const slug of SLUGS) {
+      const org = orgId(PROVINCES[slug]);
+      const who = slug === 'thaibinh' ? admin : leader;
+      expect(
+        (await who.post(`${cluster2023}/evaluations/${org}/confirm`, { submittedAt: seen.get(org) })).status,
+      ).toBe(200);
     }
     const ranking = await approvers.namdinh.get(`${cluster2023}/ranking`);
     const rows = ranking.body.ranking.map(
@@ -374,9 +403,24 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     await t.get(ChangeBus).publish('organizations');
     const proposal = await leader.get(`/clusters/${CLUSTER}/years/2024/leadership/proposal`);
     expect(proposal.body).toMatchObject({ leaderId: orgId('PROVINCE-36') });
-    const installed = await leader.put(`/clusters/${CLUSTER}/years/2024/leadership`, {
+    // The outgoing leadership records the leader the result names; the deputies the conference elected (not the
+    // next of the ranking) are recorded by the administrator.
+    const deputies = [orgId('PROVINCE-30'), orgId('PROVINCE-37')];
+    const notProposed = await leader.put(`/clusters/${CLUSTER}/years/2024/leadership`, {
       leaderId: orgId('PROVINCE-36'),
-      deputyIds: [orgId('PROVINCE-30'), orgId('PROVINCE-37')],
+      deputyIds: deputies,
+    });
+    expect(notProposed.body.error.code).toBe('CLUSTER.DEPUTIES_NOT_PROPOSED');
+    const leaderOnly = await leader.put(`/clusters/${CLUSTER}/years/2024/leadership`, {
+      leaderId: orgId('PROVINCE-36'),
+      deputyIds: [],
+    });
+    expect(leaderOnly.status).toBe(200);
+    const admin = await person(t, 'admin', 'ADMIN', 'MOHA');
+    const installed = await admin.put(`/clusters/${CLUSTER}/years/2024/leadership`, {
+      leaderId: orgId('PROVINCE-36'),
+      deputyIds: deputies,
+      reason: 'Hội nghị Cụm ngày 13/3/2024 bầu Hải Dương, Ninh Bình làm cụm phó',
     });
     expect(installed.status).toBe(200);
     expect(installed.body.leader.nameVi).toBe('Nam Định');

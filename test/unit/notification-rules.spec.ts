@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inboxWakeUps } from '../../src/notifications/notifications.service';
 import { NOTIFICATION_RULES } from '../../src/notifications/recipients';
 import { notificationRulesMarkdown } from '../../src/notifications/rules-table';
 import { WORKFLOWS } from '../../workflows';
@@ -55,5 +56,18 @@ describe("the README's table of who is told what", () => {
             .join('|'),
         );
     expect(cells(block)).toEqual(cells(notificationRulesMarkdown()));
+  });
+});
+
+describe('the wake-ups of the live inbox streams', () => {
+  it('fit PostgreSQL NOTIFY payloads whatever the number of people', () => {
+    const ids = Array.from(
+      { length: 1000 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const chunks = inboxWakeUps(ids);
+    for (const chunk of chunks) expect(Buffer.byteLength(chunk)).toBeLessThan(8000);
+    expect(chunks.flatMap((c) => JSON.parse(c) as string[])).toEqual(ids);
+    expect(inboxWakeUps([])).toEqual([]);
   });
 });

@@ -168,7 +168,14 @@ function evaluationSection(ctx: WebContext, d: Year, forms: ClusterForms): SafeH
                     html`<td>
                       ${
                         e.status === 'submitted' &&
-                        html`${buttonForm(ctx, `${base}/evaluations/${e.organization.id}/confirm`, m.confirm)}
+                        html`${buttonForm(
+                            ctx,
+                            `${base}/evaluations/${e.organization.id}/confirm`,
+                            m.confirm,
+                            {
+                              submittedAt: e.submittedAt,
+                            },
+                          )}
                           <form
                             method="post"
                             action="${base}/evaluations/${e.organization.id}/return"
