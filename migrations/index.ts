@@ -10,6 +10,8 @@ import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
 import { AuditLog1764200000000 } from './1764200000000-audit-log';
 import { SealedBallots1764200000001 } from './1764200000001-sealed-ballots';
 import { CalendarYears1764200000002 } from './1764200000002-calendar-years';
+import { Register1764250000000 } from './1764250000000-register';
+import { AwardLadder1764250000001 } from './1764250000001-award-ladder';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,4 +28,6 @@ export const MIGRATIONS: Function[] = [
   AuditLog1764200000000,
   SealedBallots1764200000001,
   CalendarYears1764200000002,
+  Register1764250000000,
+  AwardLadder1764250000001,
 ];

@@ -1,6 +1,6 @@
 import { registryKey, type WorkflowDefinition } from './definition';
 import { agreementWorkflow } from './agreement.machine';
-import { nominationWorkflow } from './nomination.machine';
+import { nominationWorkflow, nominationWorkflowV2 } from './nomination.machine';
 import { provincialAwardWorkflow } from './provincial-award.machine';
 import { votingSessionWorkflow } from './voting-session.machine';
 
@@ -13,6 +13,7 @@ export * from './effects';
  */
 export const WORKFLOWS: readonly WorkflowDefinition[] = [
   nominationWorkflow,
+  nominationWorkflowV2,
   provincialAwardWorkflow,
   votingSessionWorkflow,
   agreementWorkflow,

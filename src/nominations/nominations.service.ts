@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { findWorkflow, stateLabel, type Label, type WorkflowEvent } from '../../workflows';
 import { actorOf, type Principal } from '../auth/principal';
+import { isCentral } from '../auth/roles';
 import type { AwardRoute } from '../awards/award-type.entity';
 import { AwardsService } from '../awards/awards.service';
 import { nominationPolicy, type PolicyRules } from '../awards/policy-rules';
@@ -39,12 +40,16 @@ import { sql } from '../engine/sql';
 import { foldText } from './search-text';
 import { EVENT_NEEDS, eventPayload } from './event-payloads';
 import { CalendarService } from '../calendar/calendar.service';
+import { PersonsService } from '../register/persons.service';
+import type { Eligibility } from '../register/eligibility.service';
+import { NominationEligibilityService } from './nomination-eligibility.service';
 import { localDate } from '../calendar/working-days';
 
 export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
   cluster: 'nomination',
   direct: 'nomination',
   provincial: 'provincialAward',
+  presidential: 'nomination',
 };
 
 /** States in which the nominating unit may still edit its nomination and dossier. */
@@ -133,6 +138,8 @@ export class NominationsService implements OnModuleInit {
     private readonly standings: StandingService,
     private readonly notifications: NotificationsService,
     private readonly calendar: CalendarService,
+    private readonly eligibilities: NominationEligibilityService,
+    private readonly persons: PersonsService,
   ) {}
 
   /** Keeps the nominations table in step with every transition, whoever sent the event. */
@@ -384,12 +391,7 @@ export class NominationsService implements OnModuleInit {
     qb: { andWhere(sql: string, params?: Record<string, unknown>): unknown },
     standing: Standing,
   ): void {
-    if (
-      ['CENTRAL_APPRAISER', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'PM_OFFICE', 'ADMIN'].includes(
-        standing.role,
-      )
-    )
-      return;
+    if (isCentral(standing.role)) return;
     const own = standing.role === 'PROVINCE_APPROVER' ? standing.governedOrgIds : standing.orgIds;
     if (standing.role === 'CLUSTER_LEADER' && standing.ledClusterYears.length > 0) {
       qb.andWhere(
@@ -408,6 +410,13 @@ export class NominationsService implements OnModuleInit {
     } else {
       qb.andWhere('n.nominating_org_id = ANY(:scopeOrgs)', { scopeOrgs: own });
     }
+  }
+
+  /** The award's standard evaluated against the register for the nominee (not for a session's voters). */
+  async eligibility(principal: Principal, id: string): Promise<Eligibility> {
+    const { n, asVoter } = await this.visible(principal, id);
+    if (asVoter) throw NominationErrors.notFound(id);
+    return this.eligibilities.of(n);
   }
 
   async history(principal: Principal, id: string) {
@@ -502,6 +511,21 @@ export class NominationsService implements OnModuleInit {
           );
           if (existing.length > 0) throw NominationErrors.duplicate();
           const policy = await this.awards.policyInForce(type.code, undefined, tx);
+          // An individual nominee is a person of the register, found again on the next nomination.
+          const personId = individual
+            ? await this.persons.resolve(
+                tx,
+                {
+                  personId: dto.nominee.personId,
+                  fullName: name,
+                  gender: dto.nominee.gender!,
+                  birthDate: dto.nominee.birthDate ?? null,
+                  organizationId: nomineeOrg.id,
+                  position: dto.nominee.position!.trim(),
+                },
+                principal.userId,
+              )
+            : null;
           const id = randomUUID();
           const now = new Date();
           const entity: NominationEntity = {
@@ -519,6 +543,7 @@ export class NominationsService implements OnModuleInit {
             nomineeFemaleShare:
               !individual && dto.nominee.femaleShare !== undefined ? String(dto.nominee.femaleShare) : null,
             nomineeKey,
+            nomineePersonId: personId,
             summary: dto.summary,
             policyId: policy.id,
             state: 'draft',
@@ -675,7 +700,16 @@ export class NominationsService implements OnModuleInit {
       };
       if (type === 'SUPPLEMENT') return { dossier };
       const policy = await this.awards.policyInForce(n.awardType, undefined, tx);
-      return { dossier, policy: nominationPolicy(policy.rules), policyId: policy.id };
+      return {
+        dossier,
+        policy: nominationPolicy(policy.rules),
+        policyId: policy.id,
+        ...(await this.eligibilities.facts(tx, n, policy)),
+      };
+    }
+    if (type === 'APPRAISAL_PASSED') {
+      // The Board decides on the register as it is now, against the policy the nomination was submitted under.
+      return this.eligibilities.facts(tx, n, await this.awards.policy(n.policyId, tx));
     }
     if (type === 'FORWARD') {
       // Serialise forwards of one cluster (or unit), award and year, so that two cannot both take the last place.

@@ -9,6 +9,7 @@ export const ORGANIZATION_KINDS = [
   'board',
   'council',
   'government_office',
+  'president_office',
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
