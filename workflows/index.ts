@@ -6,6 +6,7 @@ import { votingSessionWorkflow } from './voting-session.machine';
 
 export * from './definition';
 export * from './effects';
+export * from './migrations';
 
 /**
  * Every machine version that instances in the database may still use. Keep an old version here until no instance

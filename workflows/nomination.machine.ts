@@ -141,7 +141,7 @@ function nominationMachineOf(version: 1 | 2) {
         !((eligibilityOf(event)?.warningsUnmet ?? 0) > 0) ||
         hasText((event as { acceptanceReason?: unknown }).acceptanceReason),
       minutesAttached: ({ context, event }) =>
-        context.route === 'direct' || (event as { minutesAttached?: boolean }).minutesAttached === true,
+        context.route !== 'cluster' || (event as { minutesAttached?: boolean }).minutesAttached === true,
       withinQuota: ({ event }) => {
         const quota = (event as { quota?: { used: number; limit: number } }).quota;
         return !!quota && quota.used < quota.limit;
@@ -535,6 +535,10 @@ export const nominationWorkflowV2: WorkflowDefinition<typeof nominationMachineV2
     },
     PRESIDENT_DECIDED: {
       label: { vi: 'Ghi nhận quyết định của Chủ tịch nước', en: "Record the President's decision" },
+    },
+    MIGRATED: {
+      label: { vi: 'Chuyển sang phiên bản quy trình mới', en: 'Moved to a new machine version' },
+      system: true,
     },
   },
   guardErrors: {
