@@ -81,6 +81,8 @@ export interface NominationView {
     kind: 'collective' | 'individual';
     organizationId: string;
     name: string;
+    /** The person of the register (individuals). */
+    personId: string | null;
     gender: 'female' | 'male' | null;
     position: string | null;
     femaleShare: number | null;
@@ -816,6 +818,7 @@ export class NominationsService implements OnModuleInit {
           kind: n.nomineeKind,
           organizationId: n.nomineeOrgId,
           name: n.nomineeName,
+          personId: n.nomineePersonId,
           gender: n.nomineeGender,
           position: n.nomineePosition,
           femaleShare: n.nomineeFemaleShare === null ? null : Number(n.nomineeFemaleShare),

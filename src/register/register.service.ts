@@ -206,12 +206,15 @@ export class RegisterService {
       throw RegisterErrors.invalid('A revocation needs a reason', { field: 'reason' });
     return this.dataSource.transaction(async (tx) => {
       const before = await this.entry(principal, id, tx);
-      const rows = (await tx.query(
+      const [row] = (await tx.query(`SELECT revoked_at FROM register_entries WHERE id = $1 FOR UPDATE`, [id])) as {
+        revoked_at: Date | null;
+      }[];
+      if (row.revoked_at) throw RegisterErrors.alreadyRevoked(id);
+      await tx.query(
         `UPDATE register_entries SET revoked_at = now(), revocation_reason = $2, revocation_decision = $3, revoked_by = $4
-          WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+          WHERE id = $1`,
         [id, input.reason.trim(), input.decisionNumber?.trim() || null, principal.userId],
-      )) as { id: string }[];
-      if (rows.length === 0) throw RegisterErrors.alreadyRevoked(id);
+      );
       await this.audit.record(tx, {
         actor: principal,
         action: 'register.revoke',
