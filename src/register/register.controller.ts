@@ -13,7 +13,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {} from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser } from '../auth/decorators';
+import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
 import { EligibilityService } from './eligibility.service';
@@ -84,6 +84,7 @@ export class RegisterController {
   }
 
   @Get('import-template.xlsx')
+  @AcceptsSessionCookie()
   @ApiOperation({ summary: 'The XLSX template to fill with the register of the years before thidua' })
   async template(@CurrentUser() user: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const content = await this.imports.template(user);
