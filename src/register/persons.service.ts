@@ -87,7 +87,7 @@ export class PersonsService {
    */
   async resolve(tx: EntityManager, input: PersonInput, actorId: string | null): Promise<string> {
     const nameKey = foldText(input.fullName);
-    let found: PersonRow | null = null;
+    let found: PersonRow | null;
     if (input.personId) {
       found = await this.current(tx, input.personId);
       if (!found) throw RegisterErrors.personNotFound(input.personId);

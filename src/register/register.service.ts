@@ -206,7 +206,9 @@ export class RegisterService {
       throw RegisterErrors.invalid('A revocation needs a reason', { field: 'reason' });
     return this.dataSource.transaction(async (tx) => {
       const before = await this.entry(principal, id, tx);
-      const [row] = (await tx.query(`SELECT revoked_at FROM register_entries WHERE id = $1 FOR UPDATE`, [id])) as {
+      const [row] = (await tx.query(`SELECT revoked_at FROM register_entries WHERE id = $1 FOR UPDATE`, [
+        id,
+      ])) as {
         revoked_at: Date | null;
       }[];
       if (row.revoked_at) throw RegisterErrors.alreadyRevoked(id);
