@@ -161,6 +161,40 @@ describe('the award register and the standards', () => {
     expect(junk.body.error.code).toBe('REGISTER.IMPORT_UNREADABLE');
   });
 
+  it('checks a standard an administrator writes into a new policy version', async () => {
+    const current = (await admin.get('/award-types/NATIONAL_EMULATION_FIGHTER')).body.policy;
+    expect(current.rules.standard.individual[0].key).toBe('twoProvincialFighter');
+    const post = (standard: unknown) =>
+      admin.post('/award-types/NATIONAL_EMULATION_FIGHTER/policies', {
+        effectiveFrom: '2099-01-01',
+        source: 'test',
+        rules: { ...current.rules, standard },
+      });
+    const malformed = await post({
+      verified: true,
+      individual: [
+        { key: 'x', label: { vi: 'a', en: 'a' }, severity: 'fatal', rule: { holds: { codes: [] } } },
+      ],
+    });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body.error.details)).toContain('severity: blocking or warning');
+    const unknown = await post({
+      verified: true,
+      individual: [
+        {
+          key: 'x',
+          label: { vi: 'a', en: 'a' },
+          severity: 'warning',
+          rule: { holds: { codes: ['NO_SUCH_TITLE'] } },
+        },
+      ],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.message).toContain('NO_SUCH_TITLE');
+    const later = await post(current.rules.standard);
+    expect(later.status).toBe(201);
+  });
+
   it('is scoped: a unit reads its own register and its people’s, another province nothing of it', async () => {
     const own = await officer.get(`/register/entries?organizationId=${NAM_DINH}`);
     expect(own.status).toBe(200);
