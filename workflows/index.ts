@@ -1,7 +1,7 @@
 import { registryKey, type WorkflowDefinition } from './definition';
 import { agreementWorkflow } from './agreement.machine';
 import { nominationWorkflow, nominationWorkflowV2 } from './nomination.machine';
-import { provincialAwardWorkflow } from './provincial-award.machine';
+import { provincialAwardWorkflow, provincialAwardWorkflowV2 } from './provincial-award.machine';
 import { votingSessionWorkflow } from './voting-session.machine';
 
 export * from './definition';
@@ -16,6 +16,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   nominationWorkflow,
   nominationWorkflowV2,
   provincialAwardWorkflow,
+  provincialAwardWorkflowV2,
   votingSessionWorkflow,
   agreementWorkflow,
 ];

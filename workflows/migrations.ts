@@ -64,7 +64,29 @@ export const nominationV1toV2: MachineMigration = {
   },
 };
 
-export const MACHINE_MIGRATIONS: readonly MachineMigration[] = [nominationV1toV2];
+/**
+ * provincialAward@1 → provincialAward@2. Version 2 checks the award's standard at submission and asks the
+ * province's approver for a reason to pass an unmet warning criterion: a draft or returned nomination (checked at
+ * its next submission) and one waiting for the chairman move; one under appraisal stays.
+ */
+export const provincialAwardV1toV2: MachineMigration = {
+  machineId: 'provincialAward',
+  from: 1,
+  to: 2,
+  plan(state, context) {
+    if (state === 'submitted')
+      return {
+        move: false,
+        reason: {
+          vi: 'Hội đồng tỉnh đang thẩm định theo quy trình cũ: không đổi quy tắc giữa chừng',
+          en: 'The provincial council is appraising under the old rules: rules do not change mid-appraisal',
+        },
+      };
+    return { move: true, context: { ...context } };
+  },
+};
+
+export const MACHINE_MIGRATIONS: readonly MachineMigration[] = [nominationV1toV2, provincialAwardV1toV2];
 
 export function findMigration(machineId: string, from: number, to: number): MachineMigration | undefined {
   return MACHINE_MIGRATIONS.find((m) => m.machineId === machineId && m.from === from && m.to === to);

@@ -2,12 +2,13 @@ import { and, assign, setup } from 'xstate';
 import type { WorkflowDefinition } from './definition';
 import {
   APPRAISAL,
-  hasText,
   DOSSIER_EVENTS,
   DOSSIER_GUARD_ERRORS,
   dossierGuards,
   RESPONSE,
   responseDeadline,
+  STANDARD_GUARD_ERRORS,
+  standardGuards,
 } from './dossier-rules';
 import { effectActions } from './effects';
 
@@ -109,9 +110,6 @@ export type NominationEvent =
 
 const presidentGuards = dossierGuards('PRESIDENT_DECIDED');
 
-const eligibilityOf = (event: unknown): EligibilityFacts | undefined =>
-  (event as { eligibility?: EligibilityFacts }).eligibility;
-
 /**
  * The nomination machine of a version. Version 1 is the machine instances started with before standards were
  * checked; version 2 refuses a submission that fails a blocking criterion of the award's standard, asks the Board
@@ -134,12 +132,7 @@ function nominationMachineOf(version: 1 | 2) {
       isDirectRoute: ({ context }) => context.route === 'direct' || context.route === 'presidential',
       isPresidentialRoute: ({ context }) => context.route === 'presidential',
       notPresidentialRoute: ({ context }) => context.route !== 'presidential',
-      /** No blocking criterion of the standard is unmet (nothing evaluated: nothing refuses). */
-      meetsBlockingStandard: ({ event }) => !((eligibilityOf(event)?.blockingUnmet ?? 0) > 0),
-      /** Every warning criterion is met, or the Board wrote why it accepts the nomination anyway. */
-      warningsAccepted: ({ event }) =>
-        !((eligibilityOf(event)?.warningsUnmet ?? 0) > 0) ||
-        hasText((event as { acceptanceReason?: unknown }).acceptanceReason),
+      ...standardGuards,
       minutesAttached: ({ context, event }) =>
         context.route !== 'cluster' || (event as { minutesAttached?: boolean }).minutesAttached === true,
       withinQuota: ({ event }) => {
@@ -543,15 +536,7 @@ export const nominationWorkflowV2: WorkflowDefinition<typeof nominationMachineV2
   },
   guardErrors: {
     ...GUARD_ERRORS_V1,
-    meetsBlockingStandard: {
-      code: 'NOMINATION.STANDARD_NOT_MET',
-      message: "The nominee does not meet a blocking criterion of the award's standard (see its eligibility)",
-    },
-    warningsAccepted: {
-      code: 'NOMINATION.ACCEPTANCE_REASON_REQUIRED',
-      message:
-        "A criterion of the award's standard is not met: the Board may accept the nomination with a written reason (acceptanceReason)",
-    },
+    ...STANDARD_GUARD_ERRORS,
     isPresidentialRoute: {
       code: 'WORKFLOW.TRANSITION_NOT_ALLOWED',
       message: 'Only awards decided by the President',

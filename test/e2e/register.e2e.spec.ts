@@ -391,6 +391,61 @@ describe('the award register and the standards', () => {
     ]);
   });
 
+  it('checks the provincial Emulation Fighter on the provincial route: three grassroots titles, the third this year', async () => {
+    const nominee = {
+      kind: 'individual',
+      organizationId: NAM_DINH,
+      fullName: 'Hoàng Văn Cơ Sở',
+      gender: 'male',
+      position: 'Chuyên viên',
+      birthDate: '1988-08-08',
+    };
+    const id = await createNomination(officer, {
+      award: 'PROVINCIAL_EMULATION_FIGHTER',
+      nomineeOrg: PROVINCES.namdinh,
+      cluster: false,
+      year: 2024,
+      nominee,
+    });
+    for (const kind of ['proposal', 'achievementReport'])
+      await officer.upload(id, kind, Buffer.from('%PDF-1.4 x'));
+    const refused = await send(officer, id, 'SUBMIT');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('NOMINATION.STANDARD_NOT_MET');
+    const grassroots = (year: number) =>
+      person2('Hoàng Văn Cơ Sở', 'GRASSROOTS_EMULATION_FIGHTER', year, `${year}/QĐ-SNV`, {
+        birthDate: '1988-08-08',
+      });
+    // Two titles, then a gap: still refused; the third in a row makes it.
+    expect(
+      (await upload(officer, await workbook([grassroots(2021), grassroots(2023), grassroots(2024)]))).body
+        .created,
+    ).toBe(3);
+    expect((await send(officer, id, 'SUBMIT')).body.error.code).toBe('NOMINATION.STANDARD_NOT_MET');
+    expect((await upload(officer, await workbook([grassroots(2022)]))).body.created).toBe(1);
+    await step(officer, id, 'SUBMIT');
+    const silent = await send(approver, id, 'APPRAISAL_PASSED');
+    expect(silent.body.error.code).toBe('NOMINATION.ACCEPTANCE_REASON_REQUIRED');
+    await step(approver, id, 'APPRAISAL_PASSED', {
+      acceptanceReason: 'Sáng kiến cấp tỉnh đã được Hội đồng công nhận',
+    });
+    await step(approver, id, 'CHAIRMAN_DECIDED', {
+      outcome: 'awarded',
+      decisionNumber: '77/QĐ-UBND',
+      decisionDate: '2025-01-15',
+    });
+    const entries = (await officer.get(`/register/entries?year=2024`)).body.filter(
+      (e: { code: string; nominationId: string | null }) =>
+        e.code === 'PROVINCIAL_EMULATION_FIGHTER' && e.nominationId === id,
+    );
+    expect(entries).toEqual([
+      expect.objectContaining({
+        decisionNumber: '77/QĐ-UBND',
+        decidingBody: 'Chủ tịch Ủy ban nhân dân tỉnh',
+      }),
+    ]);
+  });
+
   it('merges duplicate persons (administrator, audited): the duplicate’s register counts for the person', async () => {
     const rows: Row[] = [
       [

@@ -1,6 +1,10 @@
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { accepts, stateKey } from '../../../workflows/definition';
-import { nominationV1toV2 } from '../../../workflows/migrations';
+import { nominationV1toV2, provincialAwardV1toV2 } from '../../../workflows/migrations';
+import {
+  provincialAwardMachine,
+  provincialAwardMachineV2,
+} from '../../../workflows/provincial-award.machine';
 import {
   nominationMachine,
   nominationMachineV2,
@@ -103,5 +107,27 @@ describe('migration nomination@1 → nomination@2', () => {
       accepts(restored, { type: 'RESUBMIT', dossier, eligibility: { blockingUnmet: 1, warningsUnmet: 0 } }),
     ).toBe(false);
     expect(accepts(restored, { type: 'RESUBMIT', dossier })).toBe(true);
+  });
+});
+
+describe('provincial award machine, version 2', () => {
+  const start = (machine: typeof provincialAwardMachineV2 | typeof provincialAwardMachine) =>
+    initialTransition(machine, { nominationId: 'p1', policy })[0] as AnyMachineSnapshot;
+  it('refuses a provincial Emulation Fighter without three grassroots titles, and asks the approver for a reason on a warning', () => {
+    const blocked = { type: 'SUBMIT', dossier, eligibility: { blockingUnmet: 1, warningsUnmet: 0 } } as const;
+    expect(accepts(start(provincialAwardMachineV2), blocked)).toBe(false);
+    expect(accepts(start(provincialAwardMachine), blocked)).toBe(true);
+    const [submitted] = transition(provincialAwardMachineV2, start(provincialAwardMachineV2), {
+      type: 'SUBMIT',
+      dossier,
+      eligibility: { blockingUnmet: 0, warningsUnmet: 1 },
+    });
+    const warned = { type: 'APPRAISAL_PASSED', eligibility: { blockingUnmet: 0, warningsUnmet: 1 } } as const;
+    expect(accepts(submitted, warned)).toBe(false);
+    expect(accepts(submitted, { ...warned, acceptanceReason: 'Đã xác minh sáng kiến' })).toBe(true);
+  });
+  it('migrates every running state but the one under appraisal', () => {
+    const states = Object.keys(provincialAwardMachine.config.states!);
+    expect(states.filter((s) => !provincialAwardV1toV2.plan(s, {}).move)).toEqual(['submitted']);
   });
 });
