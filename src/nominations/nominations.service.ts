@@ -526,6 +526,7 @@ export class NominationsService implements OnModuleInit {
                   position: dto.nominee.position!.trim(),
                 },
                 principal.userId,
+                standing.governedOrgIds,
               )
             : null;
           const id = randomUUID();

@@ -37,6 +37,11 @@ interface PersonRow {
   merged_into_id: string | null;
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date (2023-02-30 is not one). */
+export const isDate = (s: string) =>
+  DATE.test(s) && !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
 const COLUMNS = `id, full_name, gender, birth_date::text AS birth_date, organization_id, position, merged_into_id`;
 
 export const personView = (r: PersonRow): PersonView => ({
@@ -85,12 +90,25 @@ export class PersonsService {
    * organisation (with that date of birth when both are known), else a new record. A person found again in another
    * organisation or position is updated, and the change is kept in their history: their register follows them.
    */
-  async resolve(tx: EntityManager, input: PersonInput, actorId: string | null): Promise<string> {
+  async resolve(
+    tx: EntityManager,
+    input: PersonInput,
+    actorId: string | null,
+    /** A person named by id must work in one of these (the caller's scope): nobody takes another unit's person. */
+    scope: string[] | null = null,
+  ): Promise<string> {
     const nameKey = foldText(input.fullName);
+    if (input.birthDate && !isDate(input.birthDate))
+      throw RegisterErrors.invalid('birthDate is not a date', { field: 'nominee.birthDate' });
+    // Two nominations or imports naming the same new person at once must find one record, not make two.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+      `person:${input.organizationId}:${nameKey}`,
+    ]);
     let found: PersonRow | null;
     if (input.personId) {
       found = await this.current(tx, input.personId);
-      if (!found) throw RegisterErrors.personNotFound(input.personId);
+      if (!found || !inScope(scope, found.organization_id))
+        throw RegisterErrors.personNotFound(input.personId);
     } else {
       const candidates = (await tx.query(
         `SELECT ${COLUMNS} FROM persons

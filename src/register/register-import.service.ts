@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { StandingService } from '../organizations/standing.service';
-import { PersonsService } from './persons.service';
+import { isDate, PersonsService } from './persons.service';
 import { RegisterErrors } from './register.errors';
 import { inScope, mayWriteRegister, registerScope } from './register-scope';
 import { RegisterService, type NewEntry } from './register.service';
@@ -31,7 +31,6 @@ export const IMPORT_COLUMNS = [
 
 type Field = (typeof IMPORT_COLUMNS)[number][1];
 type Row = Record<Field, string>;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -48,9 +47,6 @@ function cellText(value: ExcelJS.CellValue): string {
   }
   return String(value).trim();
 }
-
-const isDate = (s: string) =>
-  DATE.test(s) && !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** Imports the register of the years before thidua from the XLSX template: every row valid, or nothing. */
 @Injectable()

@@ -226,6 +226,22 @@ describe('the award register and the standards', () => {
     expect(refused.body.error.code).toBe('NOMINATION.STANDARD_NOT_MET');
     expect(await count('workflow_history')).toBe(before);
     expect((await otherOfficer.get(`/nominations/${id}/eligibility`)).status).toBe(404);
+    // A date of birth that is no date is the caller's mistake, not the server's.
+    const bad = await officer.post('/nominations', {
+      awardType: 'NATIONAL_EMULATION_FIGHTER',
+      year: 2024,
+      nominee: {
+        kind: 'individual',
+        organizationId: NAM_DINH,
+        fullName: 'Ngày Sai',
+        gender: 'male',
+        position: 'X',
+        birthDate: '1980-02-30',
+      },
+      summary: 'x',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('REGISTER.INVALID');
   });
 
   it('accepts a nomination that meets the blocking criteria, records the evaluation, and needs the Board’s reason for a warning', async () => {
@@ -235,6 +251,26 @@ describe('the award register and the standards', () => {
     const view = await officer.get(`/nominations/${lan}`);
     const [personRow] = await t.dataSource.query(`SELECT id FROM persons WHERE full_name = 'Trần Thị Lan'`);
     expect(view.body.nominee.personId).toBe(personRow.id);
+    // Another province cannot take her by id (nor learn that the id exists).
+    const taken = await otherOfficer.post('/nominations', {
+      awardType: 'NATIONAL_EMULATION_FIGHTER',
+      year: 2024,
+      nominee: {
+        kind: 'individual',
+        organizationId: orgId(PROVINCES.hungyen),
+        personId: personRow.id,
+        fullName: 'Trần Thị Lan',
+        gender: 'female',
+        position: 'Chuyên viên',
+      },
+      summary: 'x',
+    });
+    expect(taken.status).toBe(404);
+    expect(taken.body.error.code).toBe('REGISTER.PERSON_NOT_FOUND');
+    const [still] = await t.dataSource.query(`SELECT organization_id FROM persons WHERE id = $1`, [
+      personRow.id,
+    ]);
+    expect(still.organization_id).toBe(NAM_DINH);
     const e = await officer.get(`/nominations/${lan}/eligibility`);
     expect(e.body.criteria.every((c: { met: boolean }) => c.met)).toBe(true);
     expect(
