@@ -505,6 +505,11 @@ const ERROR_TEXT_VI: Record<string, string> = {
   'USER.EMAIL_TAKEN': 'Đã có người dùng với thư điện tử này.',
   'ORGANIZATION.CODE_TAKEN': 'Mã đơn vị đã tồn tại.',
   'AWARD.POLICY_NOT_AFTER_LATEST': 'Ngày hiệu lực phải sau phiên bản mới nhất.',
+  'NOMINATION.STANDARD_NOT_MET':
+    'Đối tượng chưa đạt tiêu chí bắt buộc của tiêu chuẩn khen thưởng (xem phần Đối chiếu tiêu chuẩn).',
+  'NOMINATION.ACCEPTANCE_REASON_REQUIRED': 'Có tiêu chí chưa đạt: cần ghi lý do chấp nhận để thông qua.',
+  'REGISTER.PERSON_NOT_FOUND': 'Không tìm thấy cá nhân này trong phạm vi của bạn.',
+  'REGISTER.INVALID': 'Dữ liệu không hợp lệ.',
 };
 
 export function errorText(locale: Locale, code: string, message: string): string {

@@ -74,6 +74,8 @@ describe("the unit's register page and the eligibility panel", () => {
         position: 'Chuyên viên',
       },
     });
+    for (const kind of ['proposal', 'achievementReport'])
+      expect((await officer.upload(nomination, kind, Buffer.from('%PDF-1.4 x'))).status).toBe(201);
   });
   afterAll(async () => {
     await chromium?.close();
@@ -125,6 +127,13 @@ describe("the unit's register page and the eligibility panel", () => {
       expect(await criteria.nth(0).textContent()).toContain('14/QĐ-UBND');
       expect(await panel.getByRole('alert').textContent()).toContain('không gửi được hồ sơ');
       await screenshot(page, 'nomination-eligibility');
+      // Submitting is refused, in Vietnamese, and the nomination stays a draft.
+      await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+      await page.waitForLoadState();
+      expect(await page.getByText('chưa đạt tiêu chí bắt buộc').count()).toBeGreaterThan(0);
+      const [row] = await t.dataSource.query(`SELECT state FROM nominations WHERE id = $1`, [nomination]);
+      expect(row.state).toBe('draft');
+      await page.goto(`/app/nominations/${nomination}`);
       await page
         .getByRole('button', { name: 'English' })
         .or(page.getByRole('link', { name: 'English' }))
