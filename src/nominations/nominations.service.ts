@@ -92,6 +92,8 @@ export interface NominationView {
   stateLabel: Label;
   status: 'active' | 'done';
   version: number;
+  /** The version of the machine this nomination runs on (it keeps the one it started with until migrated). */
+  machineVersion: number;
   allowedEvents: EventOption[];
   dueAt: string | null;
   /** The due date falls in a year whose holiday schedule is not confirmed yet: it may still move. */
@@ -829,6 +831,7 @@ export class NominationsService implements OnModuleInit {
         stateLabel: instance.label,
         status: instance.status,
         version: instance.version,
+        machineVersion: instance.machineVersion,
         allowedEvents: allowed,
         dueAt: n.dueAt ? new Date(n.dueAt).toISOString() : null,
         dueProvisional: n.dueAt

@@ -61,8 +61,7 @@ export class NominationPagesService {
       this.documents.uploadableKinds(principal, id),
     ]);
     const machine = MACHINE_OF_ROUTE[nomination.route];
-    const definition =
-      nomination.route === 'presidential' ? latestWorkflow(machine)! : findWorkflow(machine, 1)!;
+    const definition = findWorkflow(machine, nomination.machineVersion) ?? latestWorkflow(machine)!;
     const eligibility = asVoter ? null : await this.nominations.eligibility(principal, id);
     return {
       nomination,
