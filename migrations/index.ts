@@ -14,6 +14,8 @@ import { RepublishBallots1764200000003 } from './1764200000003-republish-ballots
 import { NoTruncate1764200000004 } from './1764200000004-no-truncate';
 import { Accounts1764220000000 } from './1764220000000-accounts';
 import { Authority1764230000000 } from './1764230000000-authority';
+import { Register1764250000000 } from './1764250000000-register';
+import { AwardLadder1764250000001 } from './1764250000001-award-ladder';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,4 +36,6 @@ export const MIGRATIONS: Function[] = [
   NoTruncate1764200000004,
   Accounts1764220000000,
   Authority1764230000000,
+  Register1764250000000,
+  AwardLadder1764250000001,
 ];

@@ -45,6 +45,35 @@ export function dossierGuards(decisionEvent: string) {
   };
 }
 
+/** The award's standard as evaluated against the register and passed with the event (absent: nothing refuses). */
+interface StandardFacts {
+  eligibility?: { blockingUnmet?: number; warningsUnmet?: number };
+  acceptanceReason?: unknown;
+}
+
+/** Guards on the award's standard (machines of version 2). */
+export const standardGuards = {
+  /** No blocking criterion of the standard is unmet. */
+  meetsBlockingStandard: ({ event }: { event: unknown }) =>
+    !(((event as StandardFacts).eligibility?.blockingUnmet ?? 0) > 0),
+  /** Every warning criterion is met, or whoever appraises wrote why they accept the nomination anyway. */
+  warningsAccepted: ({ event }: { event: unknown }) =>
+    !(((event as StandardFacts).eligibility?.warningsUnmet ?? 0) > 0) ||
+    hasText((event as StandardFacts).acceptanceReason),
+};
+
+export const STANDARD_GUARD_ERRORS: Record<string, GuardError> = {
+  meetsBlockingStandard: {
+    code: 'NOMINATION.STANDARD_NOT_MET',
+    message: "The nominee does not meet a blocking criterion of the award's standard (see its eligibility)",
+  },
+  warningsAccepted: {
+    code: 'NOMINATION.ACCEPTANCE_REASON_REQUIRED',
+    message:
+      "A criterion of the award's standard is not met: it may be accepted with a written reason (acceptanceReason)",
+  },
+};
+
 export const DOSSIER_GUARD_ERRORS: Record<string, GuardError> = {
   hasRequiredDocuments: {
     code: 'NOMINATION.DOSSIER_INCOMPLETE',

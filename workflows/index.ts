@@ -1,11 +1,12 @@
 import { registryKey, type WorkflowDefinition } from './definition';
 import { agreementWorkflow } from './agreement.machine';
-import { nominationWorkflow } from './nomination.machine';
-import { provincialAwardWorkflow } from './provincial-award.machine';
+import { nominationWorkflow, nominationWorkflowV2 } from './nomination.machine';
+import { provincialAwardWorkflow, provincialAwardWorkflowV2 } from './provincial-award.machine';
 import { votingSessionWorkflow } from './voting-session.machine';
 
 export * from './definition';
 export * from './effects';
+export * from './migrations';
 
 /**
  * Every machine version that instances in the database may still use. Keep an old version here until no instance
@@ -13,7 +14,9 @@ export * from './effects';
  */
 export const WORKFLOWS: readonly WorkflowDefinition[] = [
   nominationWorkflow,
+  nominationWorkflowV2,
   provincialAwardWorkflow,
+  provincialAwardWorkflowV2,
   votingSessionWorkflow,
   agreementWorkflow,
 ];

@@ -27,6 +27,16 @@ export const AUDIT_ACTIONS = {
     vi: 'Ban hành phiên bản chính sách khen thưởng',
     en: 'Award policy version created',
   },
+  'person.merge': { vi: 'Gộp hồ sơ cá nhân trùng', en: 'Duplicate persons merged' },
+  'register.import': { vi: 'Nhập sổ khen thưởng từ tệp', en: 'Award register imported' },
+  'register.revoke': {
+    vi: 'Hủy bỏ quyết định khen thưởng trong sổ',
+    en: 'Register entry revoked',
+  },
+  'workflow.migrate': {
+    vi: 'Chuyển hồ sơ đang xử lý sang phiên bản quy trình mới',
+    en: 'Running instances migrated to a new machine version',
+  },
   'queue.action': { vi: 'Thao tác trên hàng đợi', en: 'Queue action' },
   'webhook.create': { vi: 'Đăng ký webhook', en: 'Webhook registered' },
   'webhook.update': { vi: 'Bật/tắt webhook', en: 'Webhook switched on/off' },

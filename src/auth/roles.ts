@@ -7,6 +7,7 @@ export const ROLES = [
   'COUNCIL_MEMBER',
   'COUNCIL_SECRETARY',
   'PM_OFFICE',
+  'PRESIDENT_OFFICE',
   'ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,6 +18,7 @@ export const CENTRAL_ROLES: readonly Role[] = [
   'COUNCIL_MEMBER',
   'COUNCIL_SECRETARY',
   'PM_OFFICE',
+  'PRESIDENT_OFFICE',
   'ADMIN',
 ];
 
@@ -34,5 +36,6 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   COUNCIL_MEMBER: { vi: 'Thành viên Hội đồng TĐKT Trung ương', en: 'Central Council member' },
   COUNCIL_SECRETARY: { vi: 'Thư ký Hội đồng TĐKT Trung ương', en: 'Central Council secretary' },
   PM_OFFICE: { vi: 'Văn phòng Chính phủ', en: 'Government Office' },
+  PRESIDENT_OFFICE: { vi: 'Văn phòng Chủ tịch nước', en: 'Office of the President' },
   ADMIN: { vi: 'Quản trị hệ thống', en: 'Administrator' },
 };

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AwardRoute = 'cluster' | 'direct' | 'provincial';
+export type AwardRoute = 'cluster' | 'direct' | 'provincial' | 'presidential';
 
 /** An entry of the award catalogue (a catalogue, not code: new awards are rows). */
 @Entity({ name: 'award_types' })
@@ -18,9 +18,12 @@ export class AwardTypeEntity {
   nomineeKinds!: ('collective' | 'individual')[];
 
   @Column({ name: 'decided_by', type: 'varchar', length: 40 })
-  decidedBy!: 'prime_minister' | 'provincial_chairman';
+  decidedBy!: 'prime_minister' | 'provincial_chairman' | 'president' | 'minister' | 'unit_head';
 
-  /** cluster: province → cluster vote → Board → Council → PM; direct: province → Board → …; provincial: unit → province. */
+  /**
+   * cluster: province → cluster vote → Board → Council → PM; direct: province → Board → …; provincial: unit →
+   * province; presidential: province → Board → Council → the PM proposes → the President decides.
+   */
   @Column({ type: 'varchar', length: 16 })
   route!: AwardRoute;
 

@@ -14,5 +14,6 @@ export const AwardErrors = {
       'AWARD.POLICY_NOT_AFTER_LATEST',
       `A new policy version must take effect after the latest one (${latest}); past versions are history`,
     ),
-  invalidRules: (reason: string) => new DomainError('unprocessable', 'AWARD.INVALID_RULES', reason),
+  invalidRules: (reason: string) =>
+    new DomainError('unprocessable', 'AWARD.INVALID_RULES', reason, { reason }),
 };

@@ -8,6 +8,7 @@ import { AwardTypeEntity } from './award-type.entity';
 import { AwardErrors } from './awards.errors';
 import { DOCUMENT_KINDS } from './document-kinds';
 import type { PolicyRules } from './policy-rules';
+import { ruleCodes } from '../register/standards/rule-language';
 
 export interface PolicyView {
   id: string;
@@ -167,6 +168,7 @@ export class AwardsService {
       throw AwardErrors.invalidRules('a document kind is listed twice');
     if (type.route === 'cluster' && !input.rules.vote)
       throw AwardErrors.invalidRules('an award with a cluster vote needs vote rules');
+    await this.checkStandardCodes(input.rules);
     return this.dataSource
       .transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`award-policy:${code}`]);
@@ -206,6 +208,25 @@ export class AwardsService {
         return toPolicyView(entity);
       })
       .finally(() => this.versionsCache.delete(code));
+  }
+
+  /** A standard may cite only codes the register knows: awards of the catalogue, ratings and initiatives. */
+  private async checkStandardCodes(rules: PolicyRules): Promise<void> {
+    const standard = rules.standard;
+    if (!standard) return;
+    const cited = [...(standard.individual ?? []), ...(standard.collective ?? [])].flatMap((c) =>
+      ruleCodes(c.rule),
+    );
+    const rows = (await this.dataSource.query(
+      `SELECT code FROM award_types WHERE code = ANY($1::text[]) UNION SELECT code FROM register_titles WHERE code = ANY($1::text[])`,
+      [[...new Set(cited)]],
+    )) as { code: string }[];
+    const known = new Set(rows.map((r) => r.code));
+    const unknown = [...new Set(cited)].filter((c) => !known.has(c));
+    if (unknown.length > 0)
+      throw AwardErrors.invalidRules(
+        `the standard cites codes the register does not know: ${unknown.join(', ')}`,
+      );
   }
 
   private view(type: AwardTypeEntity, policy: AwardPolicyEntity | null): AwardTypeView {

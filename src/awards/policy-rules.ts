@@ -11,12 +11,28 @@ import {
   IsOptional,
   IsString,
   Length,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+  type ValidationArguments,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import type { NominationPolicy } from '../../workflows/nomination.machine';
 import { DOCUMENT_KIND_CODES, type DocumentKind } from './document-kinds';
+import { standardProblems, type Standard } from '../register/standards/rule-language';
+
+/** A standard is a small rule language (src/register/standards/rule-language.ts), checked by its own validator. */
+@ValidatorConstraint({ name: 'standard' })
+class StandardConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return value === undefined || value === null || standardProblems(value).length === 0;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return standardProblems(args.value).slice(0, 10).join('; ');
+  }
+}
 
 export const TIE_BREAKS = ['female', 'femaleCollective70', 'runoff'] as const;
 export type TieBreak = (typeof TIE_BREAKS)[number];
@@ -167,6 +183,16 @@ export class PolicyRules {
   @ApiProperty({ description: 'Whether this award may be cited as grounds for a higher one' })
   @IsBoolean()
   groundsForHigherAwards!: boolean;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description:
+      "The award's standard (tiêu chuẩn) per nominee kind: criteria in the rule language over the register, each blocking or warning",
+  })
+  @IsOptional()
+  @Validate(StandardConstraint)
+  standard?: Standard | null;
 }
 
 export class CreatePolicyDto {

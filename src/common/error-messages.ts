@@ -11,6 +11,9 @@ const str = (d: Details, key: string, fallback = '') => {
   const v = d[key];
   return typeof v === 'string' || typeof v === 'number' ? String(v) : fallback;
 };
+/** A message followed by the service's reason, when it gave one (a detail the catalogue cannot word ahead). */
+const because = (text: string) => (d: Details) =>
+  typeof d.reason === 'string' ? `${text}: ${d.reason}` : text;
 const named = (d: Details, key: string, locale: ErrorLocale) => {
   const v = d[key] as { nameVi?: string; nameEn?: string } | undefined;
   return (locale === 'vi' ? v?.nameVi : v?.nameEn) ?? '';
@@ -150,8 +153,8 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
     en: 'This organisation has already ended.',
   },
   'ORGANIZATION.INVALID_SUCCESSOR': {
-    vi: 'Đơn vị kế thừa không hợp lệ.',
-    en: 'The successor is not valid.',
+    vi: because('Đơn vị kế thừa không hợp lệ'),
+    en: because('The successor is not valid'),
   },
   'ORGANIZATION.NOT_A_CLUSTER': {
     vi: 'Đơn vị này không phải cụm, khối thi đua.',
@@ -264,7 +267,10 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
     vi: 'Ngày hiệu lực phải sau phiên bản chính sách mới nhất; các phiên bản cũ là lịch sử.',
     en: 'A new policy version must take effect after the latest one; past versions are history.',
   },
-  'AWARD.INVALID_RULES': { vi: 'Nội dung chính sách không hợp lệ.', en: 'The policy rules are invalid.' },
+  'AWARD.INVALID_RULES': {
+    vi: because('Nội dung chính sách không hợp lệ'),
+    en: because('The policy rules are invalid'),
+  },
 
   // ---- calendar ----------------------------------------------------------------------------------------------
   'CALENDAR.INVALID_DATE': { vi: 'Ngày không hợp lệ (YYYY-MM-DD).', en: 'Not a date (YYYY-MM-DD).' },
@@ -321,6 +327,57 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
   'NOMINATION.IF_MATCH_REQUIRED': {
     vi: 'Hãy gửi If-Match với phiên bản bạn đã xem.',
     en: 'Send If-Match with the version you saw.',
+  },
+  'NOMINATION.STANDARD_NOT_MET': {
+    vi: 'Đối tượng chưa đạt tiêu chí bắt buộc của tiêu chuẩn khen thưởng (xem phần Đối chiếu tiêu chuẩn).',
+    en: "The nominee does not meet a required criterion of the award's standard (see the eligibility check).",
+  },
+  'NOMINATION.ACCEPTANCE_REASON_REQUIRED': {
+    vi: 'Có tiêu chí chưa đạt: cần ghi lý do chấp nhận để thông qua.',
+    en: 'A criterion is not met: accepting it needs a written reason.',
+  },
+  'REGISTER.PERSON_NOT_FOUND': {
+    vi: 'Không tìm thấy cá nhân này trong phạm vi của bạn.',
+    en: 'No such person within your scope.',
+  },
+  'REGISTER.INVALID': { vi: 'Dữ liệu không hợp lệ.', en: 'The data is invalid.' },
+  'REGISTER.ENTRY_NOT_FOUND': {
+    vi: 'Không tìm thấy mục này trong sổ khen thưởng.',
+    en: 'No such register entry.',
+  },
+  'REGISTER.ORGANIZATION_NOT_FOUND': {
+    vi: 'Không tìm thấy đơn vị này trong phạm vi của bạn.',
+    en: 'No such organisation within your scope.',
+  },
+  'REGISTER.FORBIDDEN': {
+    vi: 'Vai trò của bạn không được thực hiện việc này trên sổ khen thưởng.',
+    en: 'Your role may not do this on the register.',
+  },
+  'REGISTER.ALREADY_REVOKED': {
+    vi: 'Quyết định này đã bị huỷ bỏ trước đó.',
+    en: 'This register entry is already revoked.',
+  },
+  'REGISTER.MERGE_INVALID': {
+    vi: because('Không thể gộp hai hồ sơ cá nhân này'),
+    en: because('These two person records cannot be merged'),
+  },
+  'REGISTER.IMPORT_INVALID': {
+    vi: (d) =>
+      `${Array.isArray(d.rows) ? d.rows.length : 'Một số'} dòng của tệp chưa hợp lệ; chưa có gì được nhập (xem lỗi từng dòng).`,
+    en: (d) =>
+      `${Array.isArray(d.rows) ? d.rows.length : 'Some'} row(s) of the file are not valid: nothing was imported (see each row's problems).`,
+  },
+  'REGISTER.IMPORT_UNREADABLE': {
+    vi: 'Tệp không phải bảng tính sổ khen thưởng đọc được (hãy dùng mẫu tải về).',
+    en: 'The file is not a readable register workbook (use the template).',
+  },
+  'REGISTER.UNKNOWN_AWARD': {
+    vi: 'Không có danh hiệu, hình thức khen thưởng này.',
+    en: 'No such award or title.',
+  },
+  'WORKFLOW.NO_MIGRATION': {
+    vi: 'Không có cách chuyển quy trình giữa hai phiên bản này.',
+    en: 'No migration between these two versions of the workflow.',
   },
   'NOMINATION.DOSSIER_INCOMPLETE': {
     vi: 'Hồ sơ còn thiếu tài liệu bắt buộc.',

@@ -31,6 +31,8 @@ import {
   VotingTurnoutEntity,
 } from '../voting/voting.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { PersonEntity } from '../register/person.entity';
+import { RegisterEntryEntity, RegisterTitleEntity } from '../register/register-entry.entity';
 
 /** Every entity: the DataSource of the app and of the migration CLI use the same list. */
 export const ENTITIES = [
@@ -51,6 +53,9 @@ export const ENTITIES = [
   AwardPolicyEntity,
   NominationEntity,
   NominationDocumentEntity,
+  PersonEntity,
+  RegisterEntryEntity,
+  RegisterTitleEntity,
   NotificationEntity,
   VotingSessionEntity,
   VotingCandidateEntity,

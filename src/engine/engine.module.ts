@@ -9,6 +9,8 @@ import { IdempotencyService } from './idempotency.service';
 import { OutboxRelay } from './outbox-relay.service';
 import { TimersProcessor } from './timers.processor';
 import { WorkflowEngine } from './workflow-engine.service';
+import { WorkflowMigrationController } from './workflow-migration.controller';
+import { WorkflowMigrationService } from './workflow-migration.service';
 
 @Global()
 @Module({})
@@ -18,13 +20,14 @@ export class EngineModule {
     return {
       module: EngineModule,
       imports: [DiscoveryModule, CalendarModule],
-      controllers: [EngineController],
+      controllers: [EngineController, WorkflowMigrationController],
       providers: [
         WorkflowEngine,
         IdempotencyService,
         OutboxRelay,
         EffectHandlersRegistry,
         HistoryVerifier,
+        WorkflowMigrationService,
         ...(options.worker ? [EffectsProcessor, TimersProcessor] : []),
       ],
       exports: [WorkflowEngine, IdempotencyService, OutboxRelay, HistoryVerifier],

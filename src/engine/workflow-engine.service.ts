@@ -149,11 +149,15 @@ export class WorkflowEngine {
   async create(
     machineId: string,
     input: unknown,
-    opts: { actor: Actor; id?: string },
+    opts: {
+      actor: Actor;
+      id?: string;
+      /** A version still in the registry (default: the latest). */ version?: number;
+    },
     tx?: Tx,
   ): Promise<StepResult> {
     if (!tx) return this.transaction((t) => this.create(machineId, input, opts, t));
-    const definition = latestWorkflow(machineId);
+    const definition = opts.version ? findWorkflow(machineId, opts.version) : latestWorkflow(machineId);
     if (!definition) throw EngineErrors.unknownMachine(machineId);
     const [snapshot, actions] = initialTransition(definition.machine, input as never);
     const id = opts.id ?? randomUUID();

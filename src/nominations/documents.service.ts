@@ -48,6 +48,12 @@ const UPLOAD_RULES: { roles: Role[]; relation: Relation; states: string[]; kinds
     states: ['pmProposal', 'awarded', 'rejected'],
     kinds: ['decision'],
   },
+  {
+    roles: ['PRESIDENT_OFFICE'],
+    relation: 'central',
+    states: ['presidentialDecision', 'awarded', 'rejected'],
+    kinds: ['decision'],
+  },
 ];
 
 export interface DocumentView {

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { findWorkflow } from '../../workflows';
+import { latestWorkflow } from '../../workflows';
 import { endOfLocalDay } from '../calendar/working-days';
 import { EVENT_PAYLOADS } from './nominations.dto';
 import { NominationErrors } from './nominations.errors';
@@ -15,6 +15,9 @@ export const EVENT_NEEDS: Record<string, string[]> = {
   REQUEST_CONSULTATION: ['reason?', 'bodies?'],
   PM_DECIDED: ['outcome', 'decisionNumber', 'decisionDate'],
   CHAIRMAN_DECIDED: ['outcome', 'decisionNumber', 'decisionDate'],
+  PRESIDENT_DECIDED: ['outcome', 'decisionNumber', 'decisionDate'],
+  APPRAISAL_PASSED: ['acceptanceReason?'],
+  PM_PROPOSED: ['proposalNumber?'],
 };
 
 const REASON_EVENTS = ['RETURN', 'WITHDRAW', 'APPRAISAL_REJECTED', 'COUNCIL_REJECTED', 'REQUEST_SUPPLEMENT'];
@@ -45,7 +48,7 @@ export function eventPayload(
   raw: Record<string, unknown>,
   now = new Date(),
 ): Record<string, unknown> {
-  const definition = findWorkflow(machineId, 1)!;
+  const definition = latestWorkflow(machineId)!;
   const known = Object.keys(definition.events);
   if (!known.includes(type))
     throw NominationErrors.unknownEvent(

@@ -20,6 +20,7 @@ const PROVINCE: AccessRule = { roles: ['PROVINCE_APPROVER'], relation: 'province
 const BOARD: AccessRule = { roles: ['CENTRAL_APPRAISER'], relation: 'central' };
 const COUNCIL: AccessRule = { roles: ['COUNCIL_SECRETARY'], relation: 'central' };
 const PRIME_MINISTER: AccessRule = { roles: ['PM_OFFICE'], relation: 'central' };
+const PRESIDENT: AccessRule = { roles: ['PRESIDENT_OFFICE'], relation: 'central' };
 
 const CENTRAL_STAGES = {
   REQUEST_SUPPLEMENT: BOARD,
@@ -30,6 +31,8 @@ const CENTRAL_STAGES = {
   COUNCIL_REJECTED: COUNCIL,
   PM_DECIDED: PRIME_MINISTER,
 };
+
+const { PM_DECIDED: _decidedByThePrimeMinister, ...CENTRAL_BEFORE_DECISION } = CENTRAL_STAGES;
 
 /**
  * Who may send which event, per route: the one table the server enforces (`mayAct`) and the UI draws buttons
@@ -55,6 +58,20 @@ export const NOMINATION_ACCESS: Record<AwardRoute, Record<string, AccessRule>> =
     ACCEPT: PROVINCE,
     FORWARD: PROVINCE,
     ...CENTRAL_STAGES,
+  },
+  // Orders, medals and state honorary titles: as the direct route, then the Government Office forwards the Prime
+  // Minister's proposal and the Office of the President records the President's decision.
+  presidential: {
+    SUBMIT: NOMINATOR,
+    RESUBMIT: NOMINATOR,
+    WITHDRAW: NOMINATOR,
+    SUPPLEMENT: NOMINATOR,
+    RETURN: PROVINCE,
+    ACCEPT: PROVINCE,
+    FORWARD: PROVINCE,
+    ...CENTRAL_BEFORE_DECISION,
+    PM_PROPOSED: PRIME_MINISTER,
+    PRESIDENT_DECIDED: PRESIDENT,
   },
   provincial: {
     SUBMIT: NOMINATOR,

@@ -78,6 +78,10 @@ export class NominationEntity {
   @Column({ name: 'nominee_key', type: 'varchar', length: 300 })
   nomineeKey!: string;
 
+  /** The person of the register an individual nomination names (null for collectives and older nominations). */
+  @Column({ name: 'nominee_person_id', type: 'uuid', nullable: true })
+  nomineePersonId!: string | null;
+
   @Column({ type: 'text' })
   summary!: string;
 

@@ -46,6 +46,19 @@ export class NomineeDto {
   @Length(1, 200)
   position?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Individuals: the person of the register (found again by name in the organisation when left out)',
+  })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ description: 'Individuals: date of birth (YYYY-MM-DD), to tell namesakes apart' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date (YYYY-MM-DD)' })
+  birthDate?: string;
+
   @ApiPropertyOptional({ description: 'Collectives: share of women (0–1), used by the tie-break' })
   @IsOptional()
   @IsNumber()
@@ -57,7 +70,7 @@ export class NomineeDto {
 export class CreateNominationDto {
   @ApiProperty({ example: 'GOVERNMENT_FLAG' })
   @IsString()
-  @Matches(/^[A-Z_]{2,40}$/, { message: 'awardType must be an award code such as GOVERNMENT_FLAG' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'awardType must be an award code such as GOVERNMENT_FLAG' })
   awardType!: string;
 
   @ApiProperty({ example: 2023 })
@@ -123,7 +136,7 @@ const toInt = ({ value }: { value: unknown }) =>
 export class ListNominationsQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(toInt) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() clusterId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z_]{2,40}$/) awardType?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,39}$/) awardType?: string;
   @ApiPropertyOptional({ description: 'One state, or several separated by commas' })
   @IsOptional()
   @Matches(/^[a-zA-Z]{1,40}(,[a-zA-Z]{1,40}){0,20}$/, {
@@ -154,7 +167,7 @@ export class ListNominationsQuery {
 export class SendEventDto {
   @ApiProperty({ example: 'SUBMIT' })
   @IsString()
-  @Matches(/^[A-Z_]{2,40}$/, { message: 'type must be an event name such as SUBMIT' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'type must be an event name such as SUBMIT' })
   type!: string;
 
   @ApiPropertyOptional({
@@ -202,6 +215,28 @@ export class DecisionPayload {
   decisionDate!: string;
 }
 
+export class AppraisalPassedPayload {
+  @ApiPropertyOptional({
+    description:
+      "Why the Board accepts a nomination that does not meet a warning-level criterion of the award's standard",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  acceptanceReason?: string;
+}
+
+export class PmProposalPayload {
+  @ApiPropertyOptional({
+    example: '123/TTr-CP',
+    description: "Number of the Prime Minister's proposal (tờ trình)",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  proposalNumber?: string;
+}
+
 export class EmptyPayload {}
 
 /** The payload class of each event people may send; the rest carry nothing. */
@@ -214,6 +249,9 @@ export const EVENT_PAYLOADS: Record<string, new () => object> = {
   REQUEST_CONSULTATION: ConsultationPayload,
   PM_DECIDED: DecisionPayload,
   CHAIRMAN_DECIDED: DecisionPayload,
+  PRESIDENT_DECIDED: DecisionPayload,
+  APPRAISAL_PASSED: AppraisalPassedPayload,
+  PM_PROPOSED: PmProposalPayload,
 };
 
 export class UploadDocumentFields {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { findWorkflow, stateLabel, type Label, type WorkflowEvent } from '../../workflows';
 import { actorOf, type Principal } from '../auth/principal';
-import { ROLE_LABELS, type Role } from '../auth/roles';
+import { isCentral, ROLE_LABELS, type Role } from '../auth/roles';
 import type { AwardRoute } from '../awards/award-type.entity';
 import { AwardsService } from '../awards/awards.service';
 import { nominationPolicy, type PolicyRules } from '../awards/policy-rules';
@@ -40,12 +40,16 @@ import { sql } from '../engine/sql';
 import { foldText } from './search-text';
 import { EVENT_NEEDS, eventPayload } from './event-payloads';
 import { CalendarService } from '../calendar/calendar.service';
+import { PersonsService } from '../register/persons.service';
+import type { Eligibility } from '../register/eligibility.service';
+import { NominationEligibilityService } from './nomination-eligibility.service';
 import { localDate } from '../calendar/working-days';
 
 export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
   cluster: 'nomination',
   direct: 'nomination',
   provincial: 'provincialAward',
+  presidential: 'nomination',
 };
 
 /** States in which the nominating unit may still edit its nomination and dossier. */
@@ -91,6 +95,8 @@ export interface NominationView {
     kind: 'collective' | 'individual';
     organizationId: string;
     name: string;
+    /** The person of the register (individuals). */
+    personId: string | null;
     gender: 'female' | 'male' | null;
     position: string | null;
     femaleShare: number | null;
@@ -100,6 +106,8 @@ export interface NominationView {
   stateLabel: Label;
   status: 'active' | 'done';
   version: number;
+  /** The version of the machine this nomination runs on (it keeps the one it started with until migrated). */
+  machineVersion: number;
   allowedEvents: EventOption[];
   dueAt: string | null;
   /** The due date falls in a year whose holiday schedule is not confirmed yet: it may still move. */
@@ -148,6 +156,8 @@ export class NominationsService implements OnModuleInit {
     private readonly standings: StandingService,
     private readonly notifications: NotificationsService,
     private readonly calendar: CalendarService,
+    private readonly eligibilities: NominationEligibilityService,
+    private readonly persons: PersonsService,
   ) {}
 
   /** Keeps the nominations table in step with every transition, whoever sent the event. */
@@ -401,12 +411,7 @@ export class NominationsService implements OnModuleInit {
     qb: { andWhere(sql: string, params?: Record<string, unknown>): unknown },
     standing: Standing,
   ): void {
-    if (
-      ['CENTRAL_APPRAISER', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'PM_OFFICE', 'ADMIN'].includes(
-        standing.role,
-      )
-    )
-      return;
+    if (isCentral(standing.role)) return;
     const own = standing.role === 'PROVINCE_APPROVER' ? standing.governedOrgIds : standing.orgIds;
     if (standing.role === 'CLUSTER_LEADER' && standing.ledClusterYears.length > 0) {
       qb.andWhere(
@@ -425,6 +430,13 @@ export class NominationsService implements OnModuleInit {
     } else {
       qb.andWhere('n.nominating_org_id = ANY(:scopeOrgs)', { scopeOrgs: own });
     }
+  }
+
+  /** The award's standard evaluated against the register for the nominee (not for a session's voters). */
+  async eligibility(principal: Principal, id: string): Promise<Eligibility> {
+    const { n, asVoter } = await this.visible(principal, id);
+    if (asVoter) throw NominationErrors.notFound(id);
+    return this.eligibilities.of(n);
   }
 
   async history(principal: Principal, id: string) {
@@ -530,6 +542,22 @@ export class NominationsService implements OnModuleInit {
           );
           if (existing.length > 0) throw NominationErrors.duplicate();
           const policy = await this.awards.policyInForce(type.code, undefined, tx);
+          // An individual nominee is a person of the register, found again on the next nomination.
+          const personId = individual
+            ? await this.persons.resolve(
+                tx,
+                {
+                  personId: dto.nominee.personId,
+                  fullName: name,
+                  gender: dto.nominee.gender!,
+                  birthDate: dto.nominee.birthDate ?? null,
+                  organizationId: nomineeOrg.id,
+                  position: dto.nominee.position!.trim(),
+                },
+                principal.userId,
+                standing.governedOrgIds,
+              )
+            : null;
           const id = randomUUID();
           const now = new Date();
           const entity: NominationEntity = {
@@ -547,6 +575,7 @@ export class NominationsService implements OnModuleInit {
             nomineeFemaleShare:
               !individual && dto.nominee.femaleShare !== undefined ? String(dto.nominee.femaleShare) : null,
             nomineeKey,
+            nomineePersonId: personId,
             summary: dto.summary,
             policyId: policy.id,
             state: 'draft',
@@ -713,7 +742,16 @@ export class NominationsService implements OnModuleInit {
       };
       if (type === 'SUPPLEMENT') return { dossier };
       const policy = await this.awards.policyInForce(n.awardType, undefined, tx);
-      return { dossier, policy: nominationPolicy(policy.rules), policyId: policy.id };
+      return {
+        dossier,
+        policy: nominationPolicy(policy.rules),
+        policyId: policy.id,
+        ...(await this.eligibilities.facts(tx, n, policy)),
+      };
+    }
+    if (type === 'APPRAISAL_PASSED') {
+      // The Board decides on the register as it is now, against the policy the nomination was submitted under.
+      return this.eligibilities.facts(tx, n, await this.awards.policy(n.policyId, tx));
     }
     if (type === 'FORWARD') {
       // Serialise forwards of one cluster (or unit), award and year, so that two cannot both take the last place.
@@ -820,6 +858,7 @@ export class NominationsService implements OnModuleInit {
           kind: n.nomineeKind,
           organizationId: n.nomineeOrgId,
           name: n.nomineeName,
+          personId: n.nomineePersonId,
           gender: n.nomineeGender,
           position: n.nomineePosition,
           femaleShare: n.nomineeFemaleShare === null ? null : Number(n.nomineeFemaleShare),
@@ -829,6 +868,7 @@ export class NominationsService implements OnModuleInit {
         stateLabel: instance.label,
         status: instance.status,
         version: instance.version,
+        machineVersion: instance.machineVersion,
         allowedEvents: allowed,
         dueAt: n.dueAt ? new Date(n.dueAt).toISOString() : null,
         dueProvisional: n.dueAt

@@ -83,6 +83,14 @@ export const NOTIFICATION_RULES: Record<string, TemplateRule> = {
       en: 'The council proposes to the Prime Minister: {subject}',
     },
   },
+  'nomination.pmProposed': {
+    to: [{ audience: 'whoMustAct' }, { audience: 'nominator' }],
+    channels: ['inbox', 'email', 'webhook'],
+    title: {
+      vi: 'Thủ tướng Chính phủ trình Chủ tịch nước: {subject}',
+      en: 'The Prime Minister proposes to the President: {subject}',
+    },
+  },
   'nomination.rejected': {
     to: [{ audience: 'nominator' }, { audience: 'clusterLeadership' }],
     channels: ['inbox', 'email', 'webhook'],

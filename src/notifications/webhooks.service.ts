@@ -18,6 +18,7 @@ const MANAGERS: Role[] = [
   'CENTRAL_APPRAISER',
   'COUNCIL_SECRETARY',
   'PM_OFFICE',
+  'PRESIDENT_OFFICE',
   'ADMIN',
 ];
 

@@ -9,6 +9,7 @@ export const ORGANIZATION_KINDS = [
   'board',
   'council',
   'government_office',
+  'president_office',
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
@@ -22,6 +23,7 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, { vi: string; en
   board: { vi: 'Ban Thi đua – Khen thưởng', en: 'Emulation and Commendation Board' },
   council: { vi: 'Hội đồng Thi đua – Khen thưởng', en: 'Emulation and Commendation Council' },
   government_office: { vi: 'Văn phòng Chính phủ', en: 'Government Office' },
+  president_office: { vi: 'Văn phòng Chủ tịch nước', en: 'Office of the President' },
 };
 
 /**

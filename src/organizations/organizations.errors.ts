@@ -7,7 +7,9 @@ export const OrganizationErrors = {
   alreadyEnded: (id: string) =>
     new DomainError('conflict', 'ORGANIZATION.ALREADY_ENDED', `Organisation ${id} has already ended`),
   invalidSuccessor: (reason: string) =>
-    new DomainError('unprocessable', 'ORGANIZATION.INVALID_SUCCESSOR', `Invalid successor: ${reason}`),
+    new DomainError('unprocessable', 'ORGANIZATION.INVALID_SUCCESSOR', `Invalid successor: ${reason}`, {
+      reason,
+    }),
   notACluster: (id: string) =>
     new DomainError(
       'unprocessable',
@@ -15,7 +17,14 @@ export const OrganizationErrors = {
       `Organisation ${id} is not a cluster or block`,
     ),
   invalidMembers: (reason: string) =>
-    new DomainError('unprocessable', 'ORGANIZATION.INVALID_MEMBERS', `Invalid cluster membership: ${reason}`),
+    new DomainError(
+      'unprocessable',
+      'ORGANIZATION.INVALID_MEMBERS',
+      `Invalid cluster membership: ${reason}`,
+      {
+        reason,
+      },
+    ),
   ended: () =>
     new DomainError(
       'forbidden',

@@ -57,6 +57,12 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'PM_OFFICE',
     org: 'GOVERNMENT_OFFICE',
   },
+  {
+    email: `president.office@${DEMO_DOMAIN}`,
+    fullName: 'Chuyên viên Văn phòng Chủ tịch nước',
+    role: 'PRESIDENT_OFFICE',
+    org: 'PRESIDENT_OFFICE',
+  },
   ...PROVINCES.flatMap(([code, slug, name]): DemoUser[] => [
     {
       email: `${slug}.officer@${DEMO_DOMAIN}`,

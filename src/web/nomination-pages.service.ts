@@ -60,13 +60,16 @@ export class NominationPagesService {
       asVoter ? null : this.nominations.history(principal, id),
       this.documents.uploadableKinds(principal, id),
     ]);
-    const definition = findWorkflow(MACHINE_OF_ROUTE[nomination.route], 1)!;
+    const machine = MACHINE_OF_ROUTE[nomination.route];
+    const definition = findWorkflow(machine, nomination.machineVersion) ?? latestWorkflow(machine)!;
+    const eligibility = asVoter ? null : await this.nominations.eligibility(principal, id);
     return {
       nomination,
       documents,
       history,
       uploadable: uploadable.map((kind: DocumentKind) => ({ kind, label: DOCUMENT_KINDS[kind] })),
       diagram: diagramOf(definition),
+      eligibility,
     };
   }
 

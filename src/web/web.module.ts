@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { ClustersModule } from '../clusters/clusters.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { RegisterModule } from '../register/register.module';
 import { ReportsModule } from '../reports/reports.module';
 import { VotingModule } from '../voting/voting.module';
 import { AccountPagesController, PasswordResetPagesController } from './account-pages.controller';
@@ -20,6 +21,7 @@ import { HomeController } from './home.controller';
 import { MyWorkService } from './my-work.service';
 import { NominationPagesController } from './nomination-pages.controller';
 import { NominationPagesService } from './nomination-pages.service';
+import { RegisterPagesController } from './register-pages.controller';
 import { VotingPagesController } from './voting-pages.controller';
 import { VotingPagesService } from './voting-pages.service';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -39,6 +41,7 @@ import { WebSessionService } from './web-session.service';
     ClustersModule,
     ReportsModule,
     CalendarModule,
+    RegisterModule,
   ],
   controllers: [
     AssetsController,
@@ -53,6 +56,7 @@ import { WebSessionService } from './web-session.service';
     ClusterPagesController,
     DashboardController,
     AdminPagesController,
+    RegisterPagesController,
   ],
   providers: [
     WebSessionService,

@@ -61,7 +61,7 @@ export function engineSuite(
     expect(instance).toMatchObject({
       id,
       machineId: 'nomination',
-      machineVersion: 1,
+      machineVersion: 2,
       state: 'draft',
       version: 1,
     });

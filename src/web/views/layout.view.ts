@@ -1,4 +1,5 @@
 import { isCentral } from '../../auth/roles';
+import { REGISTER_MESSAGES } from '../register-i18n';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../web-context';
 import { csrfField } from './components.view';
@@ -20,6 +21,7 @@ function nav(ctx: PageContext): SafeHtml {
     ['/app', m.navHome],
     ['/app/nominations', m.navNominations],
     ...(role === 'NOMINATOR' ? ([['/app/nominations/new', m.navNewNomination]] as [string, string][]) : []),
+    ['/app/register', REGISTER_MESSAGES[ctx.locale].navRegister],
     ['/app/clusters', m.navCluster],
     ['/app/voting-sessions', m.navVoting],
     ...(isCentral(role) ? ([['/app/dashboard', m.navDashboard]] as [string, string][]) : []),

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EventOption } from '../../nominations/nominations.service';
 import { html, type SafeHtml } from '../html';
-import { pick, type Messages } from '../i18n';
+import { MESSAGES, pick, type Messages } from '../i18n';
+import { REGISTER_MESSAGES } from '../register-i18n';
+import { eligibilityPanel } from './register.view';
 import type { NominationPagesService } from '../nomination-pages.service';
 import type { WebContext } from '../web-context';
 import {
@@ -53,6 +55,17 @@ function eventFields(m: Messages, type: string, needs: string[], form: FormState
             { value: 'awarded', label: m.outcomeAwarded },
             { value: 'rejected', label: m.outcomeRejected },
           ],
+        });
+      case 'acceptanceReason':
+        return textareaField(form, {
+          name,
+          label: label(REGISTER_MESSAGES[m === MESSAGES.en ? 'en' : 'vi'].acceptanceReason),
+          rows: 2,
+        });
+      case 'proposalNumber':
+        return inputField(form, {
+          name,
+          label: label(REGISTER_MESSAGES[m === MESSAGES.en ? 'en' : 'vi'].proposalNumber),
         });
       case 'decisionNumber':
         return inputField(form, { name, label: label(m.decisionNumber), required: !optional });
@@ -300,6 +313,7 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
         </section>
         ${dossier(ctx, d, forms)}
       </div>
+      ${eligibilityPanel(ctx, d.eligibility)}
       <div class="grid">${history(ctx, d)} ${diagram(ctx, d)}</div>`,
   );
 }

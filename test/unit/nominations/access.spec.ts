@@ -1,13 +1,20 @@
 import { ROLES, type Role } from '../../../src/auth/roles';
 import { mayAct, maySee, maySeeAsVoter, NOMINATION_ACCESS } from '../../../src/nominations/nomination-access';
 import type { Standing } from '../../../src/organizations/standing.service';
-import { WORKFLOWS } from '../../../workflows';
+import { latestWorkflow } from '../../../workflows';
 
 const NAM_DINH = 'org-nam-dinh';
 const THAI_BINH = 'org-thai-binh';
 const VINH_PHUC = 'org-vinh-phuc';
 const CLUSTER = 'cluster-rrd';
-const CENTRAL = ['CENTRAL_APPRAISER', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'PM_OFFICE', 'ADMIN'];
+const CENTRAL = [
+  'CENTRAL_APPRAISER',
+  'COUNCIL_MEMBER',
+  'COUNCIL_SECRETARY',
+  'PM_OFFICE',
+  'PRESIDENT_OFFICE',
+  'ADMIN',
+];
 
 /** The caller's standing: `own` stands in the relation its role needs to the nomination; `foreign` in none. */
 function standing(role: Role, side: 'own' | 'foreign'): Standing {
@@ -52,17 +59,35 @@ const EXPECTED: Record<string, Partial<Record<Role, string[]>>> = {
     COUNCIL_SECRETARY: ['COUNCIL_APPROVED', 'COUNCIL_REJECTED'],
     PM_OFFICE: ['PM_DECIDED'],
   },
+  presidential: {
+    NOMINATOR: ['RESUBMIT', 'SUBMIT', 'SUPPLEMENT', 'WITHDRAW'],
+    PROVINCE_APPROVER: ['ACCEPT', 'FORWARD', 'RETURN'],
+    CENTRAL_APPRAISER: [
+      'APPRAISAL_PASSED',
+      'APPRAISAL_REJECTED',
+      'REQUEST_CONSULTATION',
+      'REQUEST_SUPPLEMENT',
+    ],
+    COUNCIL_SECRETARY: ['COUNCIL_APPROVED', 'COUNCIL_REJECTED'],
+    PM_OFFICE: ['PM_PROPOSED'],
+    PRESIDENT_OFFICE: ['PRESIDENT_DECIDED'],
+  },
   provincial: {
     NOMINATOR: ['RESUBMIT', 'SUBMIT', 'WITHDRAW'],
     PROVINCE_APPROVER: ['APPRAISAL_PASSED', 'APPRAISAL_REJECTED', 'CHAIRMAN_DECIDED', 'RETURN'],
   },
 };
 
-const MACHINE = { cluster: 'nomination', direct: 'nomination', provincial: 'provincialAward' } as const;
+const MACHINE = {
+  cluster: 'nomination',
+  direct: 'nomination',
+  presidential: 'nomination',
+  provincial: 'provincialAward',
+} as const;
 
 describe('the nomination access table', () => {
-  for (const route of ['cluster', 'direct', 'provincial'] as const) {
-    const events = Object.keys(WORKFLOWS.find((w) => w.id === MACHINE[route])!.events);
+  for (const route of ['cluster', 'direct', 'presidential', 'provincial'] as const) {
+    const events = Object.keys(latestWorkflow(MACHINE[route])!.events);
     const nomination = {
       route,
       nominatingOrgId: NAM_DINH,
