@@ -10,6 +10,7 @@ import { ListIndexes1764190000000 } from './1764190000000-list-indexes';
 import { AuditLog1764200000000 } from './1764200000000-audit-log';
 import { SealedBallots1764200000001 } from './1764200000001-sealed-ballots';
 import { CalendarYears1764200000002 } from './1764200000002-calendar-years';
+import { Records1764240000000 } from './1764240000000-records';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   AuditLog1764200000000,
   SealedBallots1764200000001,
   CalendarYears1764200000002,
+  Records1764240000000,
 ];

@@ -25,6 +25,13 @@ export interface VoteFigures {
   approvals: number;
   share: number;
   rank: number;
+  /** The round that decided the place (a run-off's winner carries the run-off's figures). */
+  round?: number;
+  /** threshold, tieBreak, runoff (selected); belowThreshold, beyondQuota, runoffLost (not selected). */
+  decidedBy?: string;
+  tieBreak?: string;
+  /** The day of the conference that voted. */
+  decidedOn?: string;
 }
 
 /** `cluster`: checked and voted on by an emulation cluster; `direct`: approved by the province and sent up (no vote). */
@@ -41,7 +48,12 @@ export interface NominationContext {
   consultation: boolean;
   vote: VoteFigures | null;
   rejectedAt: string | null;
-  decision: { outcome: 'awarded' | 'rejected'; decisionNumber: string; decisionDate: string } | null;
+  decision: {
+    outcome: 'awarded' | 'rejected';
+    decisionNumber: string;
+    decisionDate: string;
+    decisionId?: string;
+  } | null;
   /** Generated documents attached so far (older snapshots may lack it). */
   attachedDocuments?: number;
 }
@@ -72,13 +84,15 @@ export type NominationEvent =
   | { type: 'REQUEST_CONSULTATION'; reason?: string }
   | { type: 'APPRAISAL_PASSED' }
   | { type: 'APPRAISAL_REJECTED'; reason: string }
-  | { type: 'COUNCIL_APPROVED' }
-  | { type: 'COUNCIL_REJECTED'; reason: string }
+  | { type: 'COUNCIL_APPROVED'; meetingId?: string; decidedOn?: string; decisionId?: string }
+  | { type: 'COUNCIL_REJECTED'; reason: string; meetingId?: string; decidedOn?: string; decisionId?: string }
   | {
       type: 'PM_DECIDED';
       outcome: 'awarded' | 'rejected';
       decisionNumber: string;
       decisionDate: string;
+      /** The recorded decision that covers this nomination (with others). */
+      decisionId?: string;
     }
   | { type: 'WITHDRAW'; reason: string }
   | { type: 'DEADLINE'; key: string }
@@ -118,13 +132,27 @@ export const nominationMachine = setup({
     recordVote: assign({
       vote: ({ event }) => {
         const e = event as VoteFigures;
-        return { sessionId: e.sessionId, approvals: e.approvals, share: e.share, rank: e.rank };
+        return {
+          sessionId: e.sessionId,
+          approvals: e.approvals,
+          share: e.share,
+          rank: e.rank,
+          ...(e.round !== undefined ? { round: e.round } : {}),
+          ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}),
+          ...(e.tieBreak ? { tieBreak: e.tieBreak } : {}),
+          ...(e.decidedOn ? { decidedOn: e.decidedOn } : {}),
+        };
       },
     }),
     recordDecision: assign({
       decision: ({ event }) =>
         event.type === 'PM_DECIDED'
-          ? { outcome: event.outcome, decisionNumber: event.decisionNumber, decisionDate: event.decisionDate }
+          ? {
+              outcome: event.outcome,
+              decisionNumber: event.decisionNumber,
+              decisionDate: event.decisionDate,
+              ...(event.decisionId ? { decisionId: event.decisionId } : {}),
+            }
           : null,
     }),
     rejectAt: assign({ rejectedAt: (_, params: { stage: string }) => params.stage }),

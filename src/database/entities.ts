@@ -29,6 +29,9 @@ import {
   VotingTurnoutEntity,
 } from '../voting/voting.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { DocumentRegisterEntity } from '../documents/document-register.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { DecisionEntity, DecisionItemEntity } from '../decisions/decision.entity';
 
 /** Every entity: the DataSource of the app and of the migration CLI use the same list. */
 export const ENTITIES = [
@@ -61,4 +64,8 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   GeneratedDocumentEntity,
   AuditEntryEntity,
+  DocumentRegisterEntity,
+  MeetingEntity,
+  DecisionEntity,
+  DecisionItemEntity,
 ];
