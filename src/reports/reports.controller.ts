@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../auth/decorators';
+import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam, YearParam } from '../common/params';
 import { ListNominationsQuery } from '../nominations/nominations.dto';
@@ -65,6 +65,7 @@ export class ReportsController {
   }
 
   @Get('nominations/export.xlsx')
+  @AcceptsSessionCookie()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'The nomination list (same filters) as a streamed XLSX workbook' })
   async export(
