@@ -1,9 +1,14 @@
 /**
- * The pages' own script (besides htmx): a button with `data-confirm` asks before its form is sent; the live inbox. EventSource sends the session cookie, the stream
+ * The pages' own script (besides htmx): a button with `data-confirm` asks before its form is sent, one with
+ * `data-print` prints the page; the live inbox. EventSource sends the session cookie, the stream
  * (`GET /notifications/stream`) answers `inbox` with the unread count on every change; the badge updates and
  * the panels that listen for `inbox-changed` reload through htmx.
  */
 export const APP_JS = `
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (target && target.closest && target.closest('[data-print]')) window.print();
+});
 document.addEventListener('submit', function (event) {
   var button = event.submitter;
   var question = button && button.getAttribute('data-confirm');
