@@ -25,7 +25,7 @@ export const SIZES = {
 export const CONTENT_WIDTH = (PAGE.widthMm - PAGE.marginMm.left - PAGE.marginMm.right) * MM;
 
 /** The issuer's column at the top left; the national title takes the rest. */
-export const ISSUER_COLUMN = 0.45;
+export const ISSUER_COLUMN = 0.42;
 
 /** Lengths of the rules drawn under the issuer, the motto and the subject (points). */
 export const RULES = { issuer: 70, motto: 158, subject: 110 };

@@ -175,9 +175,9 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
     ...(doc.subject
       ? [
           { text: doc.subject, bold: true, alignment: 'center', fontSize: SIZES.kind } as Content,
-          rule(RULES.subject),
+          rule(RULES.subject, 3),
         ]
-      : [rule(RULES.subject)]),
+      : [rule(RULES.subject, 3)]),
     { text: ' ', margin: [0, 0, 0, 6] },
     ...(doc.addressee
       ? [{ text: doc.addressee, alignment: 'center', margin: [0, 0, 0, 10] } as Content]

@@ -117,8 +117,7 @@ export class OfficialDocumentsService {
       });
       const document = proposalDocument({
         clusterName: cluster.nameVi,
-        parent: leader?.kind === 'province' ? `Ủy ban nhân dân tỉnh ${leader.nameVi}` : undefined,
-        leaderName: leader?.nameVi ?? cluster.nameVi,
+        parent: leader?.kind === 'province' ? `UBND tỉnh ${leader.nameVi}` : undefined,
         year,
         number,
         place: last.place ?? leader?.nameVi ?? 'Hà Nội',

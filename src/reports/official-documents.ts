@@ -3,7 +3,6 @@ import { type Block, type OfficialDocument, paragraph, percent } from '../docume
 export interface ProposalData {
   clusterName: string;
   parent?: string;
-  leaderName: string;
   year: number;
   number: string;
   place: string;
@@ -83,7 +82,7 @@ export function proposalDocument(p: ProposalData): OfficialDocument {
     addressee: 'Kính gửi: Ban Thi đua – Khen thưởng Trung ương',
     body,
     recipients: ['Như trên', 'Các đơn vị thành viên Cụm', 'Lưu: VT'],
-    signers: [{ authority: 'TM. Cụm thi đua', function: `Cụm trưởng – ${p.leaderName}`, name: p.chairName }],
+    signers: [{ authority: 'TM. Cụm thi đua', function: 'Cụm trưởng', name: p.chairName }],
   };
 }
 

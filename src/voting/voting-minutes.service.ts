@@ -66,7 +66,7 @@ export class VotingMinutes {
     });
     const data: MinutesData = {
       clusterName: cluster.nameVi,
-      parent: leader?.kind === 'province' ? `Ủy ban nhân dân tỉnh ${leader.nameVi}` : undefined,
+      parent: leader?.kind === 'province' ? `UBND tỉnh ${leader.nameVi}` : undefined,
       year: session.year,
       number,
       meeting: {
