@@ -122,13 +122,16 @@ function heading(doc: OfficialDocument): Table {
   );
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+/** `last`: the body's last block, kept on the page of the signature. */
+function block(b: Block, last = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [line(b.text, { bold: true, align: 'left', before: 6, after: 3 })];
     case 'paragraph':
       return [
         new Paragraph({
+          keepNext: last,
+          keepLines: last,
           alignment: ALIGN[b.align ?? 'justify'],
           indent: b.indent === false ? undefined : { firstLine: mm(10) },
           spacing: { after: twip(6) },
@@ -258,7 +261,7 @@ export function renderDocx(doc: OfficialDocument): Promise<Buffer> {
             rule(RULES.subject, CONTENT_WIDTH),
             line('', { after: 6 }),
             ...(doc.addressee ? [line(doc.addressee, { after: 10 })] : []),
-            ...doc.body.flatMap(block),
+            ...doc.body.flatMap((b, i) => block(b, i === doc.body.length - 1)),
             line('', { after: 4 }),
             ...closing(doc),
           ],

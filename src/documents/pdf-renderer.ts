@@ -103,22 +103,26 @@ function recipientsBlock(recipients: string[]): Content {
   };
 }
 
-function closing(doc: OfficialDocument): Content {
-  const parts: Content[] = [];
+function closing(doc: OfficialDocument, last: Content[]): Content {
+  const parts: Content[] = [...last];
   if (doc.signers.length === 1) {
     parts.push({
+      margin: [0, 10, 0, 0],
       columns: [
         { width: '45%', stack: doc.recipients.length > 0 ? [recipientsBlock(doc.recipients)] : [] },
         { width: '55%', stack: [signerBlock(doc.signers[0])] },
       ],
     });
   } else {
-    parts.push({ columns: doc.signers.map((s) => ({ width: '*', stack: [signerBlock(s)] })) });
+    parts.push({
+      columns: doc.signers.map((s) => ({ width: '*', stack: [signerBlock(s)] })),
+      margin: [0, 10, 0, 0],
+    });
     if (doc.recipients.length > 0)
       parts.push({ stack: [recipientsBlock(doc.recipients)], margin: [0, 12, 0, 0] });
   }
-  // The signature stays with the block it closes: never alone at the top of a page.
-  return { stack: parts, unbreakable: true, margin: [0, 10, 0, 0] };
+  // The signature stays with the paragraph it closes: never alone at the top of a page.
+  return { stack: parts, unbreakable: true };
 }
 
 function heading(doc: OfficialDocument): Content {
@@ -169,6 +173,9 @@ function heading(doc: OfficialDocument): Content {
 export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
   pdfmake.setFonts({ [PDF_FONT]: { ...PDF_FONT_FILES } });
   const margin = PAGE.marginMm;
+  const body = doc.body;
+  // The last paragraph goes with the signature (a table is left to break on its own).
+  const keep = body.length > 0 && body[body.length - 1].kind === 'paragraph' ? body.length - 1 : body.length;
   const content: Content[] = [
     heading(doc),
     { text: doc.kind.toUpperCase(), bold: true, alignment: 'center', fontSize: SIZES.kind },
@@ -182,8 +189,8 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
     ...(doc.addressee
       ? [{ text: doc.addressee, alignment: 'center', margin: [0, 0, 0, 10] } as Content]
       : []),
-    ...doc.body.map(block),
-    closing(doc),
+    ...body.slice(0, keep).map(block),
+    closing(doc, body.slice(keep).map(block)),
   ];
   return pdfmake
     .createPdf({

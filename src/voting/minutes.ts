@@ -187,7 +187,11 @@ export function minutesDocument(m: MinutesData): OfficialDocument {
     ),
   );
   for (const r of m.receipts) {
-    body.push(paragraph(`Vòng ${r.round} (${r.codes.length} phiếu): ${r.codes.join(', ') || 'không có'}.`));
+    body.push(
+      paragraph(`Vòng ${r.round} (${r.codes.length} phiếu): ${r.codes.join(', ') || 'không có'}.`, {
+        align: 'left',
+      }),
+    );
   }
   body.push(
     paragraph(
