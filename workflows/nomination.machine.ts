@@ -27,6 +27,13 @@ export interface VoteFigures {
   approvals: number;
   share: number;
   rank: number;
+  /** The round that decided the place (a run-off's winner carries the run-off's figures). */
+  round?: number;
+  /** threshold, tieBreak, runoff (selected); belowThreshold, beyondQuota, runoffLost (not selected). */
+  decidedBy?: string;
+  tieBreak?: string;
+  /** The day of the conference that voted. */
+  decidedOn?: string;
 }
 
 /**
@@ -52,6 +59,8 @@ export interface NominationContext {
     decisionDate: string;
     /** Who decided (version 2): the Prime Minister, or the President on the Prime Minister's proposal. */
     by?: 'primeMinister' | 'president';
+    /** The recorded decision that covers this nomination (with others). */
+    decisionId?: string;
   } | null;
   /** Generated documents attached so far (older snapshots may lack it). */
   attachedDocuments?: number;
@@ -81,6 +90,8 @@ interface Decision {
   outcome: 'awarded' | 'rejected';
   decisionNumber: string;
   decisionDate: string;
+  /** The recorded decision that covers this nomination (with others). */
+  decisionId?: string;
 }
 
 export type NominationEvent =
@@ -98,8 +109,8 @@ export type NominationEvent =
   | { type: 'REQUEST_CONSULTATION'; reason?: string }
   | { type: 'APPRAISAL_PASSED'; eligibility?: EligibilityFacts; acceptanceReason?: string }
   | { type: 'APPRAISAL_REJECTED'; reason: string }
-  | { type: 'COUNCIL_APPROVED' }
-  | { type: 'COUNCIL_REJECTED'; reason: string }
+  | { type: 'COUNCIL_APPROVED'; meetingId?: string; decidedOn?: string; decisionId?: string }
+  | { type: 'COUNCIL_REJECTED'; reason: string; meetingId?: string; decidedOn?: string; decisionId?: string }
   | ({ type: 'PM_DECIDED' } & Decision)
   | { type: 'PM_PROPOSED'; proposalNumber?: string }
   | ({ type: 'PRESIDENT_DECIDED' } & Decision)
@@ -157,7 +168,16 @@ function nominationMachineOf(version: 1 | 2) {
       recordVote: assign({
         vote: ({ event }) => {
           const e = event as VoteFigures;
-          return { sessionId: e.sessionId, approvals: e.approvals, share: e.share, rank: e.rank };
+          return {
+            sessionId: e.sessionId,
+            approvals: e.approvals,
+            share: e.share,
+            rank: e.rank,
+            ...(e.round !== undefined ? { round: e.round } : {}),
+            ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}),
+            ...(e.tieBreak ? { tieBreak: e.tieBreak } : {}),
+            ...(e.decidedOn ? { decidedOn: e.decidedOn } : {}),
+          };
         },
       }),
       recordDecision: assign({
@@ -167,6 +187,7 @@ function nominationMachineOf(version: 1 | 2) {
                 outcome: event.outcome,
                 decisionNumber: event.decisionNumber,
                 decisionDate: event.decisionDate,
+                ...(event.decisionId ? { decisionId: event.decisionId } : {}),
                 ...(v2
                   ? { by: event.type === 'PM_DECIDED' ? ('primeMinister' as const) : ('president' as const) }
                   : {}),

@@ -20,6 +20,30 @@ export interface CandidateResult {
   tieBreak?: string;
 }
 
+/** The ballots of an award in a round: issued (one per eligible member), received, valid, invalid and blank. */
+export interface BallotCounts {
+  awardType: string;
+  issued: number;
+  received: number;
+  valid: number;
+  invalid: number;
+  blank: number;
+  /** Approvals a candidate needed to pass (0 in a run-off, which only orders candidates that passed). */
+  threshold: number;
+  /** The places at stake in this round. */
+  places: number;
+}
+
+/** What decided a candidate's place, in the round that decided it. */
+export type DecidedBy = 'threshold' | 'tieBreak' | 'runoff' | 'belowThreshold' | 'beyondQuota' | 'runoffLost';
+
+/** A candidate's final figures: those of the round that decided its place, with every round it took part in. */
+export interface FinalResult extends CandidateResult {
+  round: number;
+  decidedBy: DecidedBy;
+  rounds: { round: number; approvals: number; share: number }[];
+}
+
 export interface TallyResult {
   round: number;
   turnout: number;
@@ -27,6 +51,8 @@ export interface TallyResult {
   candidates: CandidateResult[];
   /** Candidates that must meet again, per award, and how many places are left for them. */
   runoff: { awardType: string; nominationIds: string[]; places: number }[];
+  /** Per award (absent from results tallied before they were counted). */
+  ballots?: BallotCounts[];
 }
 
 export interface VotingSessionContext {
@@ -49,22 +75,45 @@ export type VotingSessionEvent =
   | { type: 'TALLY'; result: TallyResult; quorumMet: boolean }
   | { type: 'NO_QUORUM'; turnout: number; eligible: number }
   | { type: 'RUNOFF'; candidates: SessionCandidate[] }
-  | { type: 'CERTIFY' }
+  /** `decidedOn`: the date of the meeting that voted, which the verdicts carry. */
+  | { type: 'CERTIFY'; decidedOn?: string }
   | { type: 'CANCEL'; reason: string };
 
 const CLOSES = 'closes';
 
-/** The final figures of every candidate: its last round's result (a run-off replaces the tied ones' outcome). */
-export function finalResults(context: VotingSessionContext): CandidateResult[] {
-  const byCandidate = new Map<string, CandidateResult>();
+/**
+ * The final figures of every candidate: those of the last round it took part in, which decided its place. A
+ * run-off ranks its candidates among themselves below the places already taken: the winner of a run-off for the
+ * second place of a tie at rank 2 ranks 2, the next 3.
+ */
+export function finalResults(context: VotingSessionContext): FinalResult[] {
+  const byCandidate = new Map<string, FinalResult>();
   for (const result of context.results) {
     for (const c of result.candidates) {
       const earlier = byCandidate.get(c.nominationId);
-      // A run-off decides places, not approvals: keep the first round's figures, take the new outcome.
-      byCandidate.set(
-        c.nominationId,
-        earlier ? { ...earlier, selected: c.selected, outcome: c.outcome, tieBreak: c.tieBreak } : c,
-      );
+      const rounds = [
+        ...(earlier?.rounds ?? []),
+        { round: result.round, approvals: c.approvals, share: c.share },
+      ];
+      const decidedBy: DecidedBy =
+        c.outcome === 'selected'
+          ? earlier
+            ? 'runoff'
+            : c.tieBreak
+              ? 'tieBreak'
+              : 'threshold'
+          : c.outcome === 'runoff'
+            ? 'runoff'
+            : earlier
+              ? 'runoffLost'
+              : c.outcome;
+      byCandidate.set(c.nominationId, {
+        ...c,
+        rank: earlier ? earlier.rank + c.rank - 1 : c.rank,
+        round: result.round,
+        decidedBy,
+        rounds,
+      });
     }
   }
   return [...byCandidate.values()];
@@ -103,7 +152,7 @@ export const votingSessionMachine = setup({
         });
       }
     }),
-    sendVerdicts: enqueueActions(({ context, enqueue }) => {
+    sendVerdicts: enqueueActions(({ context, event, enqueue }) => {
       for (const r of finalResults(context)) {
         enqueue({
           type: 'sendEvent',
@@ -115,6 +164,10 @@ export const votingSessionMachine = setup({
               approvals: r.approvals,
               share: r.share,
               rank: r.rank,
+              round: r.round,
+              decidedBy: r.decidedBy,
+              ...(r.tieBreak ? { tieBreak: r.tieBreak } : {}),
+              ...(event.type === 'CERTIFY' && event.decidedOn ? { decidedOn: event.decidedOn } : {}),
             },
           },
         });

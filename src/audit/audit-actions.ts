@@ -37,6 +37,14 @@ export const AUDIT_ACTIONS = {
     vi: 'Chuyển hồ sơ đang xử lý sang phiên bản quy trình mới',
     en: 'Running instances migrated to a new machine version',
   },
+  'meeting.record': {
+    vi: 'Ghi nhận cuộc họp (hội nghị cụm, phiên họp Hội đồng)',
+    en: 'Meeting recorded (cluster conference, Council session)',
+  },
+  'decision.record': {
+    vi: 'Ghi nhận quyết định cho nhiều hồ sơ',
+    en: 'Decision recorded for several nominations',
+  },
   'queue.action': { vi: 'Thao tác trên hàng đợi', en: 'Queue action' },
   'webhook.create': { vi: 'Đăng ký webhook', en: 'Webhook registered' },
   'webhook.update': { vi: 'Bật/tắt webhook', en: 'Webhook switched on/off' },

@@ -511,6 +511,56 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
     en: 'The minutes exist once the result is certified.',
   },
 
+  'MEETING.NOT_FOUND': { vi: 'Không tìm thấy cuộc họp.', en: 'No such meeting.' },
+  'MEETING.NOT_ORGANIZER': {
+    vi: 'Chỉ lãnh đạo cụm của năm (hoặc thư ký Hội đồng) ghi nhận cuộc họp.',
+    en: "Only the cluster's leadership of that year (or the Council's secretary) records the meeting.",
+  },
+  'MEETING.DATE_IN_FUTURE': {
+    vi: 'Hội nghị chưa diễn ra: ngày họp phải là hôm nay hoặc trước đó.',
+    en: 'The meeting has not happened yet: its date must be today or earlier.',
+  },
+  'MEETING.INVALID': {
+    vi: 'Thông tin cuộc họp chưa hợp lệ; xem các trường bị lỗi.',
+    en: 'The meeting is not valid; see the fields.',
+  },
+  'DECISION.NOT_FOUND': { vi: 'Không tìm thấy quyết định.', en: 'No such decision.' },
+  'DECISION.NOT_ENTITLED': {
+    vi: 'Bạn không được ghi nhận loại quyết định này.',
+    en: 'You may not record this kind of decision.',
+  },
+  'DECISION.INVALID': {
+    vi: 'Quyết định chưa hợp lệ; xem các trường bị lỗi.',
+    en: 'The decision is not valid; see the fields.',
+  },
+  'DECISION.REFUSED': {
+    vi: 'Có hồ sơ không thể nhận quyết định này; chưa hồ sơ nào được ghi nhận (xem lý do từng hồ sơ).',
+    en: 'Some nominations cannot take this decision; none was recorded (see each reason).',
+  },
+  'DECISION.DATE_IN_FUTURE': {
+    vi: 'Ngày quyết định không được sau ngày hôm nay.',
+    en: 'The decision date cannot be later than today.',
+  },
+  'DECISION.ORGANIZATION_ENDED': {
+    vi: 'Đơn vị của bạn đã kết thúc hoạt động; đơn vị kế thừa thực hiện thay.',
+    en: 'Your organisation has ended; its successor acts.',
+  },
+  'DOCUMENT.NUMBER_TAKEN': {
+    vi: 'Số văn bản này đã có trong sổ đăng ký của năm.',
+    en: "This document number is already in the year's register.",
+  },
+  'DOCUMENT.NUMBER_INVALID': {
+    vi: 'Số văn bản không đúng dạng (ví dụ 12/QĐ-TTg).',
+    en: 'Not a document number such as 12/QĐ-TTg.',
+  },
+  'VOTING.MEETING_INVALID': {
+    vi: 'Hãy chọn hoặc ghi nhận hội nghị của cụm trong năm này.',
+    en: "Choose or record this cluster's conference of that year.",
+  },
+  'VOTING.QUOTA_FILLED': {
+    vi: 'Cụm đã đề nghị đủ chỉ tiêu của năm cho hình thức này.',
+    en: "The cluster has filled the year's places for this award.",
+  },
   // ---- notifications, webhooks, reports ----------------------------------------------------------------------
   'NOTIFICATION.NOT_FOUND': { vi: 'Không tìm thấy thông báo.', en: 'No such notification.' },
   'WEBHOOK.NOT_FOUND': { vi: 'Không tìm thấy webhook.', en: 'No such webhook.' },

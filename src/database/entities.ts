@@ -33,6 +33,9 @@ import {
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PersonEntity } from '../register/person.entity';
 import { RegisterEntryEntity, RegisterTitleEntity } from '../register/register-entry.entity';
+import { DocumentRegisterEntity } from '../documents/document-register.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { DecisionEntity, DecisionItemEntity } from '../decisions/decision.entity';
 
 /** Every entity: the DataSource of the app and of the migration CLI use the same list. */
 export const ENTITIES = [
@@ -70,4 +73,8 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   GeneratedDocumentEntity,
   AuditEntryEntity,
+  DocumentRegisterEntity,
+  MeetingEntity,
+  DecisionEntity,
+  DecisionItemEntity,
 ];

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { RateLimit } from '../common/rate-limit';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../auth/decorators';
+import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam } from '../common/params';
 import { GeneratedDocumentsService } from './generated-documents.service';
@@ -15,6 +15,7 @@ export class GeneratedDocumentsController {
 
   @RateLimit('exports')
   @Get(':id')
+  @AcceptsSessionCookie()
   @ApiOperation({ summary: 'Download a generated document (minutes, proposal, list for the Prime Minister)' })
   async download(
     @CurrentUser() user: Principal,

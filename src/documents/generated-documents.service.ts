@@ -10,7 +10,10 @@ import { WorkflowEngine } from '../engine/workflow-engine.service';
 import { FileStorage } from '../files/file-storage.service';
 import { DocumentsService } from '../nominations/documents.service';
 import { StandingService } from '../organizations/standing.service';
+import { renderDocx } from './docx-renderer';
 import { GeneratedDocumentEntity } from './generated-document.entity';
+import type { OfficialDocument } from './official-document';
+import { renderPdf } from './pdf-renderer';
 
 export const CONTENT_TYPES = {
   pdf: 'application/pdf',
@@ -84,6 +87,33 @@ export class GeneratedDocumentsService {
     };
     await tx.getRepository(GeneratedDocumentEntity).insert(entity);
     return entity;
+  }
+
+  /**
+   * Renders one document in both formats from its single description (so the two say the same, under the same
+   * number) and stores both.
+   */
+  async issue(
+    tx: EntityManager,
+    document: OfficialDocument,
+    input: Omit<Parameters<GeneratedDocumentsService['create']>[1], 'format' | 'content' | 'fileName'> & {
+      baseName: string;
+    },
+  ): Promise<{ pdf: GeneratedDocumentEntity; docx: GeneratedDocumentEntity }> {
+    const { baseName, ...rest } = input;
+    const pdf = await this.create(tx, {
+      ...rest,
+      format: 'pdf',
+      fileName: `${baseName}.pdf`,
+      content: await renderPdf(document),
+    });
+    const docx = await this.create(tx, {
+      ...rest,
+      format: 'docx',
+      fileName: `${baseName}.docx`,
+      content: await renderDocx(document),
+    });
+    return { pdf, docx };
   }
 
   /** Adds the document to each nomination's dossier and, where the nomination is still open, to its history. */

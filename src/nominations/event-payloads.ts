@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { latestWorkflow } from '../../workflows';
-import { endOfLocalDay } from '../calendar/working-days';
+import { isCalendarDate } from '../calendar/calendar-date';
+import { endOfLocalDay, localDate } from '../calendar/working-days';
 import { EVENT_PAYLOADS } from './nominations.dto';
 import { NominationErrors } from './nominations.errors';
 
@@ -77,6 +78,15 @@ export function eventPayload(
         { field: 'payload.dueDate', problems: ['dueDate is not a date'] },
       ]);
     if (due <= now) throw NominationErrors.dueDateInPast(payload.dueDate);
+  }
+  if (typeof payload.decisionDate === 'string') {
+    const day = payload.decisionDate;
+    if (!isCalendarDate(day))
+      throw NominationErrors.invalidPayload([
+        { field: 'payload.decisionDate', problems: ['decisionDate is not a date'] },
+      ]);
+    // A decision is recorded once it has been signed: its date is today or earlier, in Vietnam.
+    if (day > localDate(now)) throw NominationErrors.decisionDateInFuture(day);
   }
   return payload;
 }

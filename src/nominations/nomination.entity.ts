@@ -24,6 +24,11 @@ export class NominationEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
+  /** The number people use for the dossier: per year and award, `2023-CTCP-0001`. */
+  @Index('nominations_dossier_number', { unique: true })
+  @Column({ name: 'dossier_number', type: 'varchar', length: 40 })
+  dossierNumber!: string;
+
   @Column({ name: 'award_type', type: 'varchar', length: 40 })
   awardType!: string;
 

@@ -45,6 +45,13 @@ export const NominationErrors = {
       dueDate,
       fields: [{ field: 'payload.dueDate', problems: ['dueDate must be today or later (Vietnam time)'] }],
     }),
+  decisionDateInFuture: (date: string, field = 'payload.decisionDate') =>
+    new DomainError(
+      'unprocessable',
+      'DECISION.DATE_IN_FUTURE',
+      `A decision dated ${date} has not been signed yet`,
+      { fields: [{ field, problems: ['the date of a decision is today or earlier (Vietnam time)'] }] },
+    ),
   preconditionRequired: () =>
     new DomainError(
       'precondition_required',

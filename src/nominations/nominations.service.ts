@@ -77,6 +77,8 @@ function withLeadership(standing: Standing, n: NominationEntity, ledBy: string[]
 
 export interface NominationView {
   id: string;
+  /** The human-readable dossier number (per year and award). */
+  dossierNumber: string;
   awardType: { code: string; nameVi: string; nameEn: string };
   year: number;
   route: AwardRoute;
@@ -186,7 +188,7 @@ export class NominationsService implements OnModuleInit {
          due_at = (SELECT min(due_at) FROM workflow_timers WHERE instance_id = $1 AND status = 'pending' AND key NOT LIKE '%:reminder'),
          submitted_at = CASE WHEN $5 THEN coalesce(submitted_at, $4) ELSE submitted_at END,
          forwarded_at = CASE WHEN $6 THEN $4 ELSE forwarded_at END,
-         decided_at = CASE WHEN $7 THEN $4 ELSE decided_at END,
+         decided_at = CASE WHEN $7 THEN coalesce($10::timestamptz, $4) ELSE decided_at END,
          rejected_stage = $8,
          policy_id = coalesce($9, policy_id)
        WHERE id = $1
@@ -201,6 +203,10 @@ export class NominationsService implements OnModuleInit {
         instance.status === 'done',
         (instance.context.rejectedAt as string | null) ?? null,
         policyId,
+        // A decision made on paper is dated by its paper (the history keeps when it was entered).
+        typeof history.event.decisionDate === 'string'
+          ? `${history.event.decisionDate}T00:00:00+07:00`
+          : null,
       ],
     );
     const row = rows[0];
@@ -560,8 +566,13 @@ export class NominationsService implements OnModuleInit {
             : null;
           const id = randomUUID();
           const now = new Date();
+          const [{ number: dossierNumber }] = (await tx.query(
+            `SELECT next_dossier_number($1, $2) AS number`,
+            [dto.year, type.code],
+          )) as { number: string }[];
           const entity: NominationEntity = {
             id,
+            dossierNumber,
             awardType: type.code,
             year: dto.year,
             route: type.route,
@@ -581,7 +592,7 @@ export class NominationsService implements OnModuleInit {
             state: 'draft',
             overdue: false,
             dueAt: null,
-            searchText: foldText(`${name} ${dto.nominee.position ?? ''} ${dto.summary}`),
+            searchText: foldText(`${dossierNumber} ${name} ${dto.nominee.position ?? ''} ${dto.summary}`),
             createdBy: principal.userId,
             createdAt: now,
             updatedAt: now,
@@ -647,7 +658,9 @@ export class NominationsService implements OnModuleInit {
         updatedAt: new Date(),
       };
       next.nomineeKey = individual ? `person:${n.nomineeOrgId}:${foldText(next.nomineeName)}` : n.nomineeKey;
-      next.searchText = foldText(`${next.nomineeName} ${next.nomineePosition ?? ''} ${next.summary}`);
+      next.searchText = foldText(
+        `${n.dossierNumber} ${next.nomineeName} ${next.nomineePosition ?? ''} ${next.summary}`,
+      );
       await tx
         .getRepository(NominationEntity)
         .update(
@@ -688,40 +701,53 @@ export class NominationsService implements OnModuleInit {
           ? { principal: principal.userId, key: opts.idempotencyKey, requestHash: hash }
           : undefined,
         200,
-        async () => {
-          const sendOptions = (n: NominationEntity, standing: Standing) => ({
-            actor: actorOf(principal),
-            expectedVersion: opts.expectedVersion,
-            entitled: (type: string) => mayAct(type, standing, facts(n)),
-          });
-          const { n, instance, ledBy } = await this.lockWithInstance(tx, id, (committed) => {
-            const standing = withLeadership(known, committed.n, committed.ledBy);
-            if (!maySee(standing, facts(committed.n))) throw NominationErrors.notFound(id);
-            this.engine.refuseCommitted(
-              committed.instance,
-              { type: input.type },
-              sendOptions(committed.n, standing),
-            );
-          });
-          // Who leads the cluster that year is read with the nomination, in this transaction: a leadership changed
-          // a moment ago counts, whatever a cache still holds.
-          const standing = withLeadership(known, n, ledBy);
-          if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
-          const payload = eventPayload(MACHINE_OF_ROUTE[n.route], input.type, input.payload ?? {});
-          const event: WorkflowEvent = {
-            type: input.type,
-            ...payload,
-            ...(await this.facts(tx, n, input.type)),
-          };
-          const step = await this.engine.sendIn(tx, id, event, {
-            ...sendOptions(n, standing),
-            locked: instance,
-          });
-          const fresh = await this.afterStep(tx, n);
-          return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
-        },
+        () =>
+          this.applyIn(
+            tx,
+            principal,
+            known,
+            id,
+            input.type,
+            (n) => eventPayload(MACHINE_OF_ROUTE[n.route], input.type, input.payload ?? {}),
+            opts.expectedVersion,
+          ),
       ),
     );
+  }
+
+  /**
+   * Applies a person's event to one nomination inside the caller's transaction, with every check a single event
+   * gets (scope, the access table, the state, the guards and their facts). `payload` builds the event's data once
+   * the nomination is known. A refusal writes nothing, so the caller's transaction stays usable (a batch goes on
+   * to collect the refusals of the others).
+   */
+  async applyIn(
+    tx: EntityManager,
+    principal: Principal,
+    known: Standing,
+    id: string,
+    type: string,
+    payload: (n: NominationEntity) => Record<string, unknown>,
+    expectedVersion?: number,
+  ): Promise<NominationView> {
+    const sendOptions = (n: NominationEntity, standing: Standing) => ({
+      actor: actorOf(principal),
+      expectedVersion,
+      entitled: (eventType: string) => mayAct(eventType, standing, facts(n)),
+    });
+    const { n, instance, ledBy } = await this.lockWithInstance(tx, id, (committed) => {
+      const standing = withLeadership(known, committed.n, committed.ledBy);
+      if (!maySee(standing, facts(committed.n))) throw NominationErrors.notFound(id);
+      this.engine.refuseCommitted(committed.instance, { type }, sendOptions(committed.n, standing));
+    });
+    // Who leads the cluster that year is read with the nomination, in this transaction: a leadership changed a
+    // moment ago counts, whatever a cache still holds.
+    const standing = withLeadership(known, n, ledBy);
+    if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
+    const event: WorkflowEvent = { type, ...payload(n), ...(await this.facts(tx, n, type)) };
+    const step = await this.engine.sendIn(tx, id, event, { ...sendOptions(n, standing), locked: instance });
+    const fresh = await this.afterStep(tx, n);
+    return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
   }
 
   /** Facts from the database that the machine's guards decide on: the dossier, the policy, the quota, the minutes. */
@@ -841,6 +867,7 @@ export class NominationsService implements OnModuleInit {
         .map((type) => ({ type, label: definition.events[type].label, needs: EVENT_NEEDS[type] ?? [] }));
       return {
         id: n.id,
+        dossierNumber: n.dossierNumber,
         awardType: { code: n.awardType, nameVi: type.nameVi, nameEn: type.nameEn },
         year: n.year,
         route: n.route,

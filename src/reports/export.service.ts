@@ -9,8 +9,12 @@ import { StandingService } from '../organizations/standing.service';
 
 const PAGE = 1000;
 
+const DATE_TIME = 'dd/mm/yyyy hh:mm';
+const DATE = 'dd/mm/yyyy';
+
 export const EXPORT_COLUMNS = [
-  { header: 'Mã hồ sơ', key: 'id', width: 38 },
+  { header: 'STT', key: 'row', width: 6 },
+  { header: 'Số hồ sơ', key: 'dossierNumber', width: 17 },
   { header: 'Năm', key: 'year', width: 7 },
   { header: 'Hình thức khen thưởng', key: 'award', width: 34 },
   { header: 'Cụm, khối thi đua', key: 'cluster', width: 34 },
@@ -18,14 +22,24 @@ export const EXPORT_COLUMNS = [
   { header: 'Đối tượng', key: 'nominee', width: 30 },
   { header: 'Loại', key: 'kind', width: 10 },
   { header: 'Trạng thái', key: 'state', width: 28 },
-  { header: 'Hạn xử lý', key: 'dueAt', width: 20 },
+  { header: 'Hạn xử lý', key: 'dueAt', width: 17, style: { numFmt: DATE_TIME } },
   { header: 'Quá hạn', key: 'overdue', width: 9 },
   { header: 'Số phiếu', key: 'approvals', width: 9 },
   { header: 'Số quyết định', key: 'decisionNumber', width: 16 },
-  { header: 'Ngày quyết định', key: 'decisionDate', width: 14 },
-  { header: 'Ngày gửi', key: 'submittedAt', width: 20 },
-  { header: 'Cập nhật', key: 'updatedAt', width: 20 },
+  { header: 'Ngày quyết định', key: 'decisionDate', width: 15, style: { numFmt: DATE } },
+  { header: 'Ngày gửi', key: 'submittedAt', width: 17, style: { numFmt: DATE_TIME } },
+  { header: 'Cập nhật', key: 'updatedAt', width: 17, style: { numFmt: DATE_TIME } },
 ] as const;
+
+/** Spreadsheet date cells have no time zone: an instant is written as the wall-clock time in Vietnam. */
+const vietnamCell = (at: Date | string | null) =>
+  at === null ? null : new Date(new Date(at).getTime() + 7 * 3600_000);
+/** A date (YYYY-MM-DD) as a date cell. */
+const dateCell = (day: unknown) =>
+  typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null;
+
+/** `A1:P1` for the header row of the columns. */
+const headerRange = `A1:${String.fromCharCode(64 + EXPORT_COLUMNS.length)}1`;
 
 /**
  * The nomination list as an XLSX workbook, written as a stream: rows are read a page at a time (keyset) and
@@ -50,9 +64,17 @@ export class ExportService {
       useStyles: true,
       useSharedStrings: false,
     });
-    const sheet = workbook.addWorksheet('Hồ sơ đề nghị');
+    // The header stays in view and carries the filters.
+    const sheet = workbook.addWorksheet('Hồ sơ đề nghị', {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+    });
+    sheet.autoFilter = headerRange;
     sheet.columns = EXPORT_COLUMNS.map((c) => ({ ...c }));
-    sheet.getRow(1).font = { bold: true };
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle', wrapText: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };
+    let count = 0;
     const write = async () => {
       let after: { at: Date; id: string } | null = null;
       for (;;) {
@@ -64,6 +86,7 @@ export class ExportService {
           .leftJoin('workflow_instances', 'w', 'w.id = n.id')
           .select([
             'n.id AS id',
+            'n.dossier_number AS dossier_number',
             'n.year AS year',
             't.name_vi AS award',
             'c.name_vi AS cluster',
@@ -92,7 +115,8 @@ export class ExportService {
         for (const r of rows) {
           sheet
             .addRow({
-              id: r.id,
+              row: ++count,
+              dossierNumber: r.dossier_number,
               year: r.year,
               award: r.award,
               cluster: r.cluster ?? '',
@@ -100,13 +124,13 @@ export class ExportService {
               nominee: r.nominee,
               kind: r.kind === 'collective' ? 'Tập thể' : 'Cá nhân',
               state: labels.get(String(r.state)) ?? r.state,
-              dueAt: r.due_at ? new Date(r.due_at as Date).toISOString() : '',
+              dueAt: vietnamCell(r.due_at as Date | null),
               overdue: r.overdue ? 'Có' : '',
               approvals: r.approvals ?? '',
               decisionNumber: r.decision_number ?? '',
-              decisionDate: r.decision_date ?? '',
-              submittedAt: r.submitted_at ? new Date(r.submitted_at as Date).toISOString() : '',
-              updatedAt: new Date(r.updated_at as Date).toISOString(),
+              decisionDate: dateCell(r.decision_date),
+              submittedAt: vietnamCell(r.submitted_at as Date | null),
+              updatedAt: vietnamCell(r.updated_at as Date),
             })
             .commit();
         }

@@ -2,20 +2,40 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { finalResults, type VotingSessionContext } from '../../workflows/voting-session.machine';
 import type { Principal } from '../auth/principal';
-import { isCentral } from '../auth/roles';
 import { DomainError } from '../common/errors';
-import { contentToDocx, contentToPdf, pmListContent, proposalContent } from '../documents/official-documents';
-import { GeneratedDocumentsService, toGeneratedView } from '../documents/generated-documents.service';
+import { DocumentRegister, symbolOf } from '../documents/document-register.service';
+import {
+  type GeneratedView,
+  GeneratedDocumentsService,
+  toGeneratedView,
+} from '../documents/generated-documents.service';
+import type { GeneratedDocumentEntity } from '../documents/generated-document.entity';
+import { vietnamDate } from '../documents/official-document';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService } from '../organizations/standing.service';
+import { pmListDocument, proposalDocument } from './official-documents';
 
-const render = (format: 'pdf' | 'docx', content: Parameters<typeof contentToPdf>[0]) =>
-  format === 'pdf' ? contentToPdf(content) : contentToDocx(content);
+export type IssuedView = GeneratedView & {
+  number: string;
+  formats: { pdf: GeneratedView; docx: GeneratedView };
+};
+
+/** The answer names the requested format at its top (as before) and both formats with the number. */
+const issued = (
+  number: string,
+  docs: { pdf: GeneratedDocumentEntity; docx: GeneratedDocumentEntity },
+  format: 'pdf' | 'docx',
+): IssuedView => ({
+  ...toGeneratedView(docs[format]),
+  number,
+  formats: { pdf: toGeneratedView(docs.pdf), docx: toGeneratedView(docs.docx) },
+});
 
 /**
  * The official documents built from the data: the cluster's proposal (tờ trình) to the Central Board, and the
- * Board's list for the Prime Minister (danh sách đề nghị). Each is stored with its sha256 and linked from the
- * dossiers and histories of the nominations it lists.
+ * Board's list for the Prime Minister (danh sách đề nghị). Each is numbered from its issuer's register, rendered
+ * in PDF and DOCX from one description, stored with its sha256 and linked from the dossiers and histories of the
+ * nominations it lists.
  */
 @Injectable()
 export class OfficialDocumentsService {
@@ -24,6 +44,7 @@ export class OfficialDocumentsService {
     private readonly generated: GeneratedDocumentsService,
     private readonly organizations: OrganizationsService,
     private readonly standings: StandingService,
+    private readonly register: DocumentRegister,
   ) {}
 
   async clusterProposal(principal: Principal, clusterId: string, year: number, format: 'pdf' | 'docx') {
@@ -32,7 +53,9 @@ export class OfficialDocumentsService {
     const leads =
       standing.role === 'CLUSTER_LEADER' &&
       standing.ledClusterYears.some((l) => l.clusterId === clusterId && l.year === year);
-    if (!leads && !isCentral(standing.role)) {
+    // The cluster's leadership issues its proposal; the Board (and the administrator) may produce it to check a
+    // dossier, no other central body.
+    if (!leads && standing.role !== 'CENTRAL_APPRAISER' && standing.role !== 'ADMIN') {
       throw new DomainError(
         'forbidden',
         'CLUSTER.NOT_LEADER',
@@ -41,10 +64,21 @@ export class OfficialDocumentsService {
     }
     return this.dataSource.transaction(async (tx) => {
       const sessions = (await tx.query(
-        `SELECT s.id, w.snapshot FROM voting_sessions s JOIN workflow_instances w ON w.id = s.id
+        `SELECT s.id, w.snapshot, m.held_on::text AS held_on, m.place, m.chair,
+                (SELECT r.seq || '/' || r.symbol FROM document_register r
+                  WHERE r.subject_type = 'votingSession' AND r.subject_id = s.id::text LIMIT 1) AS minutes_number
+           FROM voting_sessions s JOIN workflow_instances w ON w.id = s.id
+           LEFT JOIN meetings m ON m.id = s.meeting_id
           WHERE s.cluster_id = $1 AND s.year = $2 AND w.state = 'certified' ORDER BY s.created_at`,
         [clusterId, year],
-      )) as { id: string; snapshot: { context: VotingSessionContext } }[];
+      )) as {
+        id: string;
+        snapshot: { context: VotingSessionContext };
+        held_on: string | null;
+        place: string | null;
+        chair: { name: string } | null;
+        minutes_number: string | null;
+      }[];
       const selected = sessions.flatMap((s) => finalResults(s.snapshot.context).filter((r) => r.selected));
       if (selected.length === 0) {
         throw new DomainError(
@@ -54,10 +88,16 @@ export class OfficialDocumentsService {
         );
       }
       const nominations = (await tx.query(
-        `SELECT n.id, n.award_type, n.nominee_name, o.name_vi AS nominating FROM nominations n
+        `SELECT n.id, n.award_type, n.nominee_name, n.dossier_number, o.name_vi AS nominating FROM nominations n
            JOIN organizations o ON o.id = n.nominating_org_id WHERE n.id = ANY($1::uuid[])`,
         [selected.map((r) => r.nominationId)],
-      )) as { id: string; award_type: string; nominee_name: string; nominating: string }[];
+      )) as {
+        id: string;
+        award_type: string;
+        nominee_name: string;
+        dossier_number: string;
+        nominating: string;
+      }[];
       const awards = (await tx.query(`SELECT code, name_vi FROM award_types ORDER BY sort_order`)) as {
         code: string;
         name_vi: string;
@@ -65,12 +105,34 @@ export class OfficialDocumentsService {
       const members = await this.organizations.membership(clusterId, year, tx);
       const leaderId = members.find((m) => m.role === 'leader')?.organizationId;
       const leader = leaderId ? await this.organizations.get(leaderId, tx) : null;
-      const content = proposalContent({
+      const last = sessions.at(-1)!;
+      const date = vietnamDate(new Date());
+      const number = await this.register.allocate(tx, {
+        issuerId: clusterId,
+        kind: 'proposal',
+        symbol: symbolOf('proposal', cluster.kind),
+        date,
+        subjectType: 'clusterYear',
+        subjectId: `${clusterId}:${year}`,
+        recordedBy: principal.userId,
+      });
+      const document = proposalDocument({
         clusterName: cluster.nameVi,
-        leaderName: leader?.nameVi ?? cluster.nameVi,
+        parent: leader?.kind === 'province' ? `UBND tỉnh ${leader.nameVi}` : undefined,
         year,
-        date: new Date(),
+        number,
+        place: last.place ?? leader?.nameVi ?? 'Hà Nội',
+        date,
         eligible: members.length,
+        conference: last.held_on
+          ? {
+              heldOn: String(last.held_on).slice(0, 10),
+              minutesNumber: last.minutes_number
+                ? `${last.minutes_number.split('/')[0].padStart(2, '0')}/${last.minutes_number.split('/')[1]}`
+                : null,
+            }
+          : null,
+        chairName: last.chair?.name ?? null,
         items: awards
           .filter((a) => selected.some((r) => r.awardType === a.code))
           .map((a) => ({
@@ -83,30 +145,30 @@ export class OfficialDocumentsService {
                 return {
                   name: n.nominee_name,
                   nominatingUnit: n.nominating,
+                  dossierNumber: n.dossier_number,
                   approvals: r.approvals,
                   share: r.share,
                   rank: r.rank,
+                  round: r.round,
                 };
               }),
           })),
       });
-      const doc = await this.generated.create(tx, {
+      const docs = await this.generated.issue(tx, document, {
         kind: 'clusterProposal',
-        format,
         subjectType: 'clusterYear',
         subjectId: `${clusterId}:${year}`,
-        fileName: `to-trinh-de-nghi-khen-thuong-${year}.${format}`,
-        content: await render(format, content),
+        baseName: `to-trinh-de-nghi-khen-thuong-${year}`,
         organizationIds: [clusterId, ...members.map((m) => m.organizationId)],
         createdBy: principal.userId,
       });
       await this.generated.attach(
         tx,
-        doc,
+        docs.pdf,
         selected.map((r) => r.nominationId),
         'clusterProposal',
       );
-      return toGeneratedView(doc);
+      return issued(number, docs, format);
     });
   }
 
@@ -120,7 +182,7 @@ export class OfficialDocumentsService {
     }
     return this.dataSource.transaction(async (tx) => {
       const rows = (await tx.query(
-        `SELECT n.id, n.nominee_name, o.name_vi AS nominating, c.name_vi AS cluster, t.name_vi AS award,
+        `SELECT n.id, n.dossier_number, n.nominee_name, o.name_vi AS nominating, c.name_vi AS cluster, t.name_vi AS award,
                 (w.snapshot->'context'->'vote'->>'approvals')::int AS approvals,
                 (w.snapshot->'context'->'vote'->>'share')::float AS share
            FROM nominations n
@@ -134,6 +196,7 @@ export class OfficialDocumentsService {
         [year, awardType],
       )) as {
         id: string;
+        dossier_number: string;
         nominee_name: string;
         nominating: string;
         cluster: string | null;
@@ -148,11 +211,27 @@ export class OfficialDocumentsService {
           `The council has approved no ${awardType} for ${year}`,
         );
       }
-      const content = pmListContent({
+      const board = (await tx.query(`SELECT id, kind FROM organizations WHERE code = 'BOARD'`)) as {
+        id: string;
+        kind: 'board';
+      }[];
+      const date = vietnamDate(new Date());
+      const number = await this.register.allocate(tx, {
+        issuerId: board[0].id,
+        kind: 'list',
+        symbol: symbolOf('list', 'board'),
+        date,
+        subjectType: 'awardYear',
+        subjectId: `${awardType}:${year}`,
+        recordedBy: principal.userId,
+      });
+      const document = pmListDocument({
         year,
         awardName: rows[0].award,
-        date: new Date(),
+        number,
+        date,
         entries: rows.map((r) => ({
+          dossierNumber: r.dossier_number,
           nominee: r.nominee_name,
           nominatingUnit: r.nominating,
           cluster: r.cluster ?? '–',
@@ -160,23 +239,21 @@ export class OfficialDocumentsService {
           share: r.share,
         })),
       });
-      const doc = await this.generated.create(tx, {
+      const docs = await this.generated.issue(tx, document, {
         kind: 'boardSubmission',
-        format,
         subjectType: 'awardYear',
         subjectId: `${awardType}:${year}`,
-        fileName: `danh-sach-de-nghi-${awardType.toLowerCase()}-${year}.${format}`,
-        content: await render(format, content),
+        baseName: `danh-sach-de-nghi-${awardType.toLowerCase()}-${year}`,
         organizationIds: [],
         createdBy: principal.userId,
       });
       await this.generated.attach(
         tx,
-        doc,
+        docs.pdf,
         rows.map((r) => r.id),
         'boardSubmission',
       );
-      return toGeneratedView(doc);
+      return issued(number, docs, format);
     });
   }
 }

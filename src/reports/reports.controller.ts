@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '
 import { RateLimit } from '../common/rate-limit';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../auth/decorators';
+import { AcceptsSessionCookie, CurrentUser } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { UuidParam, YearParam } from '../common/params';
 import { ListNominationsQuery } from '../nominations/nominations.dto';
@@ -69,6 +69,7 @@ export class ReportsController {
 
   @RateLimit('exports')
   @Get('nominations/export.xlsx')
+  @AcceptsSessionCookie()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'The nomination list (same filters) as a streamed XLSX workbook' })
   async export(

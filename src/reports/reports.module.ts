@@ -11,6 +11,6 @@ import { ReportsService } from './reports.service';
   imports: [NominationsModule, OrganizationsModule, CalendarModule],
   controllers: [ReportsController],
   providers: [ReportsService, ExportService, OfficialDocumentsService],
-  exports: [ReportsService, ExportService],
+  exports: [ReportsService, ExportService, OfficialDocumentsService],
 })
 export class ReportsModule {}

@@ -189,7 +189,7 @@ export class ReportsService {
                      lead(h.created_at) OVER (PARTITION BY h.instance_id ORDER BY h.seq) AS left_at
                 FROM workflow_history h
                WHERE h.instance_id IN (SELECT n_id FROM scoped) AND h.from_state IS DISTINCT FROM h.to_state)
-       SELECT c.instance_id, c.stage, c.entered, c.left_at, n.nominee_name, n.award_type, n.year
+       SELECT c.instance_id, c.stage, c.entered, c.left_at, n.nominee_name, n.dossier_number, n.award_type, n.year
          FROM changes c JOIN nominations n ON n.id = c.instance_id`,
       scopeParams,
     )) as {
@@ -198,13 +198,23 @@ export class ReportsService {
       entered: Date;
       left_at: Date | null;
       nominee_name: string;
+      dossier_number: string;
       award_type: string;
       year: number;
     }[];
     const now = new Date();
     const stages = new Map<
       string,
-      { done: number[]; items: { id: string; nominee: string; workingDays: number; ongoing: boolean }[] }
+      {
+        done: number[];
+        items: {
+          id: string;
+          dossierNumber: string;
+          nominee: string;
+          workingDays: number;
+          ongoing: boolean;
+        }[];
+      }
     >();
     for (const r of rows) {
       if (FINAL.includes(r.stage)) continue;
@@ -213,6 +223,7 @@ export class ReportsService {
       if (r.left_at) entry.done.push(days);
       entry.items.push({
         id: r.instance_id,
+        dossierNumber: r.dossier_number,
         nominee: r.nominee_name,
         workingDays: days,
         ongoing: !r.left_at,
@@ -258,6 +269,7 @@ export class ReportsService {
       const duties = dutiesOf(n.route, this.engine.allowedEventsOf(instance));
       items.push({
         id: n.id,
+        dossierNumber: n.dossierNumber,
         nominee: n.nomineeName,
         awardType: n.awardType,
         year: n.year,

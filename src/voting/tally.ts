@@ -1,5 +1,5 @@
 import type { TieBreak, VoteRules } from '../awards/policy-rules';
-import type { CandidateResult, TallyResult } from '../../workflows/voting-session.machine';
+import type { BallotCounts, CandidateResult, TallyResult } from '../../workflows/voting-session.machine';
 
 export interface TallyCandidate {
   nominationId: string;
@@ -26,7 +26,10 @@ export interface TallyInput {
   eligible: number;
   ballots: Ballot[];
   items: TallyItem[];
-  /** In a run-off, the places left per award (the places of round 1 already filled are not at stake). */
+  /**
+   * The places at stake per award: in a run-off those left by round 1; in any round no more than the cluster's
+   * places left in the year. Absent: the item's quota.
+   */
   places?: Record<string, number>;
 }
 
@@ -94,20 +97,35 @@ function breakTie(
 export function tally(input: TallyInput): TallyResult {
   const candidates: CandidateResult[] = [];
   const runoff: TallyResult['runoff'] = [];
+  const ballots: BallotCounts[] = [];
   for (const item of input.items) {
     const ids = new Set(item.candidates.map((c) => c.nominationId));
     const approvals = new Map(item.candidates.map((c) => [c.nominationId, 0]));
+    const quota = input.places?.[item.awardType] ?? item.quota;
+    // The ballot box refuses a ballot that breaks the rules when it is cast (a stranger, more than the places),
+    // so every ballot received is valid; the minutes still report the invalid ones, as the form asks.
+    const valid = input.ballots.length;
+    let blank = 0;
     for (const ballot of input.ballots) {
-      for (const id of new Set(ballot.choices[item.awardType] ?? [])) {
-        if (ids.has(id)) approvals.set(id, approvals.get(id)! + 1);
-      }
+      const chosen = [...new Set(ballot.choices[item.awardType] ?? [])].filter((id) => ids.has(id));
+      if (chosen.length === 0) blank++;
+      for (const id of chosen) approvals.set(id, approvals.get(id)! + 1);
     }
-    const base = item.rules.approvalBase === 'eligible' ? input.eligible : input.ballots.length;
+    const base = item.rules.approvalBase === 'eligible' ? input.eligible : valid;
     // A run-off only orders candidates that already passed the threshold; a candidate nobody approved never passes.
     const needed =
       input.round > 1 ? 0 : Math.max(1, required(item.rules.approvalShare, base, item.rules.strictlyMore));
+    ballots.push({
+      awardType: item.awardType,
+      issued: input.eligible,
+      received: input.ballots.length,
+      valid,
+      invalid: input.ballots.length - valid,
+      blank,
+      threshold: needed,
+      places: quota,
+    });
     const rank = ranks(approvals);
-    const quota = input.places?.[item.awardType] ?? item.quota;
     const passing = item.candidates
       .filter((c) => approvals.get(c.nominationId)! >= needed)
       .sort((a, b) => approvals.get(b.nominationId)! - approvals.get(a.nominationId)!);
@@ -123,7 +141,12 @@ export function tally(input: TallyInput): TallyResult {
       for (const c of passing) outcome.set(c.nominationId, { outcome: 'beyondQuota' });
       for (const c of above) outcome.set(c.nominationId, { outcome: 'selected' });
       const places = quota - above.length;
-      const resolved = breakTie(tied, places, item.tieBreak);
+      // Candidates at the boundary that fit in the places left are chosen by their approvals: no tie to break.
+      const resolved =
+        tied.length <= places
+          ? { chosen: new Map<string, string>(), runoff: [], runoffPlaces: 0 }
+          : breakTie(tied, places, item.tieBreak);
+      if (tied.length <= places) for (const c of tied) outcome.set(c.nominationId, { outcome: 'selected' });
       for (const [id, rule] of resolved.chosen) outcome.set(id, { outcome: 'selected', tieBreak: rule });
       if (resolved.runoff.length > 0) {
         for (const c of resolved.runoff) outcome.set(c.nominationId, { outcome: 'runoff' });
@@ -149,5 +172,12 @@ export function tally(input: TallyInput): TallyResult {
       });
     }
   }
-  return { round: input.round, turnout: input.ballots.length, eligible: input.eligible, candidates, runoff };
+  return {
+    round: input.round,
+    turnout: input.ballots.length,
+    eligible: input.eligible,
+    candidates,
+    runoff,
+    ballots,
+  };
 }

@@ -5,7 +5,10 @@ import type { Principal } from '../auth/principal';
 import { GeneratedDocumentsService, toGeneratedView } from '../documents/generated-documents.service';
 import type { InstanceView } from '../engine/workflow-engine.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { renderMinutes, renderMinutesDocx, type MinutesData } from './minutes';
+import { DocumentRegister, symbolOf } from '../documents/document-register.service';
+import { vietnamDate } from '../documents/official-document';
+import { MeetingsService } from '../meetings/meetings.service';
+import { minutesDocument, type MinutesData } from './minutes';
 import { VotingAccess } from './voting-access.service';
 import type { VotingSessionEntity } from './voting.entities';
 import { VotingErrors } from './voting.errors';
@@ -17,9 +20,14 @@ export class VotingMinutes {
     private readonly organizations: OrganizationsService,
     private readonly generated: GeneratedDocumentsService,
     private readonly access: VotingAccess,
+    private readonly meetings: MeetingsService,
+    private readonly register: DocumentRegister,
   ) {}
 
-  /** Renders the minutes, stores them, and attaches them to every candidate's dossier; returns their hash. */
+  /**
+   * Renders the minutes, numbered from the cluster's register and dated and placed by the conference, stores them,
+   * and attaches them to every candidate's dossier; returns their hashes.
+   */
   async write(tx: EntityManager, session: VotingSessionEntity, instance: InstanceView) {
     const context = instance.context as unknown as VotingSessionContext;
     const results = finalResults(context);
@@ -28,82 +36,89 @@ export class VotingMinutes {
         WHERE n.id = ANY($1::uuid[])`,
       [results.map((r) => r.nominationId)],
     )) as { id: string; nominee_name: string; nominating: string }[];
-    const orgs = await this.organizations.views(session.eligibleOrgIds);
-    const turnout = (await tx.query(
-      `SELECT round, organization_id FROM voting_turnout WHERE session_id = $1 ORDER BY round`,
-      [session.id],
-    )) as { round: number; organization_id: string }[];
     const cluster = await this.organizations.get(session.clusterId, tx);
+    const members = await this.organizations.membership(session.clusterId, session.year, tx);
+    const leaderId = members.find((m) => m.role === 'leader')?.organizationId;
+    const leader = leaderId ? await this.organizations.get(leaderId, tx) : null;
     const awardNames = (await tx.query(`SELECT code, name_vi FROM award_types`)) as {
       code: string;
       name_vi: string;
     }[];
+    const meeting = session.meetingId ? await this.meetings.find(tx, session.meetingId) : null;
+    const orgs = await this.organizations.views(session.eligibleOrgIds, tx);
+    const heldOn = meeting?.heldOn ?? vietnamDate(new Date());
+    const receipts = (await tx.query(
+      `SELECT round, code FROM voting_receipts WHERE session_id = $1 ORDER BY round, code`,
+      [session.id],
+    )) as { round: number; code: string }[];
+    const named = (id: string) => {
+      const n = nominations.find((x) => x.id === id)!;
+      return { name: n.nominee_name, nominatingUnit: n.nominating };
+    };
+    const number = await this.register.allocate(tx, {
+      issuerId: session.clusterId,
+      kind: 'minutes',
+      symbol: symbolOf('minutes', cluster.kind),
+      date: heldOn,
+      subjectType: 'votingSession',
+      subjectId: session.id,
+      recordedBy: null,
+    });
     const data: MinutesData = {
       clusterName: cluster.nameVi,
+      parent: leader?.kind === 'province' ? `UBND tỉnh ${leader.nameVi}` : undefined,
       year: session.year,
-      certifiedAt: new Date(),
-      eligible: session.eligibleOrgIds
-        .map((o) => orgs.get(o)?.nameVi ?? o)
-        .sort((a, b) => a.localeCompare(b, 'vi')),
-      rounds: context.results.map((r) => ({
-        round: r.round,
-        ballots: r.turnout,
-        voted: turnout
-          .filter((t) => t.round === r.round)
-          .map((t) => orgs.get(t.organization_id)?.nameVi ?? t.organization_id)
-          .sort((a, b) => a.localeCompare(b, 'vi')),
-      })),
+      number,
+      meeting: {
+        heldOn,
+        startsAt: meeting?.startsAt ?? null,
+        place: meeting?.place ?? leader?.nameVi ?? cluster.nameVi,
+        venue: meeting?.venue ?? null,
+        chair: meeting?.chair ?? null,
+        secretary: meeting?.secretary ?? null,
+        present: meeting
+          ? meeting.present.map((a) => a.name)
+          : session.eligibleOrgIds
+              .map((o) => orgs.get(o)?.nameVi ?? o)
+              .sort((a, b) => a.localeCompare(b, 'vi')),
+        absent: meeting ? meeting.absent.map((a) => a.name) : [],
+      },
+      eligible: session.eligibleOrgIds.length,
       items: session.items.map((item) => ({
         awardName: awardNames.find((a) => a.code === item.awardType)?.name_vi ?? item.awardType,
-        quota: item.quota,
-        candidates: results
+        places: item.quota,
+        yearQuota: item.yearQuota ?? null,
+        takenEarlier: item.takenEarlier ?? 0,
+        rounds: context.results
+          .filter((r) => r.candidates.some((c) => c.awardType === item.awardType))
+          .map((r) => ({
+            round: r.round,
+            ballots: r.ballots?.find((b) => b.awardType === item.awardType) ?? null,
+            candidates: r.candidates
+              .filter((c) => c.awardType === item.awardType)
+              .sort((a, b) => a.rank - b.rank)
+              .map((c) => ({ ...c, ...named(c.nominationId) })),
+          })),
+        final: results
           .filter((r) => r.awardType === item.awardType)
           .sort((a, b) => a.rank - b.rank)
-          .map((r) => {
-            const n = nominations.find((x) => x.id === r.nominationId)!;
-            const note =
-              r.tieBreak === 'female'
-                ? 'ưu tiên nữ'
-                : r.tieBreak === 'femaleCollective70'
-                  ? 'ưu tiên tập thể có từ 70 % nữ'
-                  : context.results.length > 1 &&
-                      context.results
-                        .slice(1)
-                        .some((x) => x.candidates.some((c) => c.nominationId === r.nominationId))
-                    ? 'sau bỏ phiếu lại'
-                    : '';
-            return {
-              name: n.nominee_name,
-              nominatingUnit: n.nominating,
-              approvals: r.approvals,
-              share: r.share,
-              rank: r.rank,
-              selected: r.selected,
-              note,
-            };
-          }),
+          .map((r) => ({ ...r, ...named(r.nominationId) })),
+      })),
+      receipts: [...new Set(receipts.map((r) => r.round))].map((round) => ({
+        round,
+        codes: receipts.filter((r) => r.round === round).map((r) => r.code),
       })),
     };
+    const document = minutesDocument(data);
     const subject = {
       subjectType: 'votingSession',
       subjectId: session.id,
       organizationIds: [...session.eligibleOrgIds, session.clusterId],
     };
-    const fileName = `bien-ban-binh-xet-${session.year}`;
-    const pdf = await this.generated.create(tx, {
+    const { pdf, docx } = await this.generated.issue(tx, document, {
       ...subject,
       kind: 'voteMinutes',
-      format: 'pdf',
-      fileName: `${fileName}.pdf`,
-      content: await renderMinutes(data),
-      createdBy: null,
-    });
-    const docx = await this.generated.create(tx, {
-      ...subject,
-      kind: 'voteMinutes',
-      format: 'docx',
-      fileName: `${fileName}.docx`,
-      content: await renderMinutesDocx(data),
+      baseName: `bien-ban-binh-xet-${session.year}`,
       createdBy: null,
     });
     // The PDF is the frozen minutes in every candidate's dossier; FORWARD requires it.
@@ -113,7 +128,7 @@ export class VotingMinutes {
       results.map((r) => r.nominationId),
       'voteMinutes',
     );
-    return { pdf: { id: pdf.id, sha256: pdf.sha256 }, docx: { id: docx.id, sha256: docx.sha256 } };
+    return { number, pdf: { id: pdf.id, sha256: pdf.sha256 }, docx: { id: docx.id, sha256: docx.sha256 } };
   }
 
   async documents(id: string, tx?: EntityManager) {

@@ -1,10 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TallyResult, VotingSessionContext } from '../../workflows/voting-session.machine';
+import {
+  finalResults,
+  type TallyResult,
+  type VotingSessionContext,
+} from '../../workflows/voting-session.machine';
 import { SYSTEM_ACTOR } from '../engine/actor';
 import { WorkflowEngine, type InstanceView } from '../engine/workflow-engine.service';
 import { BallotBox } from './ballot-box.service';
 import { quorumMet, required, tally, type TallyCandidate } from './tally';
+import { VotingPlaces } from './voting-places.service';
 import { VotingSessionEntity } from './voting.entities';
 import { VotingErrors } from './voting.errors';
 
@@ -17,7 +22,15 @@ export class VotingTally implements OnModuleInit {
   constructor(
     private readonly engine: WorkflowEngine,
     private readonly ballotBox: BallotBox,
+    private readonly places: VotingPlaces,
   ) {}
+
+  /** Places this session filled in its earlier rounds. */
+  private selectedSoFar(context: VotingSessionContext, awardType: string): number {
+    return context.round > 1
+      ? finalResults(context).filter((r) => r.awardType === awardType && r.selected).length
+      : 0;
+  }
 
   onModuleInit(): void {
     this.engine.project('votingSession', async (tx, step) => {
@@ -71,14 +84,29 @@ export class VotingTally implements OnModuleInit {
       };
     };
     const last = context.results.at(-1);
+    // The places at stake: the round's own (the quota, or what a run-off is for), never more than the cluster has
+    // left in the year after its other sessions — which may have been certified since this one was created.
+    const places: Record<string, number> = {};
+    for (const item of [...session.items].sort((a, b) => a.awardType.localeCompare(b.awardType))) {
+      if (!context.roundCandidates.some((c) => c.awardType === item.awardType)) continue;
+      await this.places.lock(tx, session.clusterId, session.year, item.awardType);
+      const own =
+        context.round > 1
+          ? (last?.runoff.find((r) => r.awardType === item.awardType)?.places ?? 0)
+          : item.quota;
+      const left =
+        item.yearQuota === undefined
+          ? own
+          : item.yearQuota -
+            (await this.places.taken(tx, session, item.awardType)) -
+            this.selectedSoFar(context, item.awardType);
+      places[item.awardType] = Math.max(0, Math.min(own, left));
+    }
     const result: TallyResult = tally({
       round: context.round,
       eligible,
       ballots,
-      places:
-        context.round > 1
-          ? Object.fromEntries((last?.runoff ?? []).map((r) => [r.awardType, r.places]))
-          : undefined,
+      places,
       items: session.items
         .map((item) => ({
           awardType: item.awardType,

@@ -34,6 +34,10 @@ export class CreateSessionDto {
   @ApiProperty() @IsUUID() clusterId!: string;
   @ApiProperty({ example: 2023 }) @IsInt() @Min(2000) @Max(2100) year!: number;
 
+  @ApiProperty({ description: 'The conference (POST /meetings) at which the vote is held' })
+  @IsUUID()
+  meetingId!: string;
+
   @ApiProperty({ type: [SessionItemDto] })
   @IsArray()
   @ArrayMinSize(1)

@@ -6,7 +6,11 @@ import type { TieBreak, VoteRules } from '../awards/policy-rules';
 export interface SessionItem {
   awardType: string;
   policyId: string;
+  /** The places this session may fill: the cluster's quota for the year less the places already taken. */
   quota: number;
+  /** The cluster's quota for the award and year, and the places other sessions had taken at creation. */
+  yearQuota?: number;
+  takenEarlier?: number;
   rules: VoteRules;
   tieBreak: TieBreak[];
 }
@@ -27,6 +31,10 @@ export class VotingSessionEntity {
 
   @Column({ type: 'int' })
   year!: number;
+
+  /** The conference that holds the vote (absent for sessions recorded before meetings were). */
+  @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
+  meetingId!: string | null;
 
   @Column({ type: 'jsonb' })
   items!: SessionItem[];

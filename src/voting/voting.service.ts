@@ -19,7 +19,9 @@ import { required } from './tally';
 import { VotingAccess } from './voting-access.service';
 import { DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
 import { NominationsService } from '../nominations/nominations.service';
+import { MeetingsService } from '../meetings/meetings.service';
 import { VotingMinutes } from './voting-minutes.service';
+import { VotingPlaces } from './voting-places.service';
 import { type SessionItem, VotingCandidateEntity, VotingSessionEntity } from './voting.entities';
 import { maySeeSession } from './session-access';
 import { VotingErrors } from './voting.errors';
@@ -29,6 +31,7 @@ const LEADER_EVENTS = ['OPEN', 'CLOSE', 'RUNOFF', 'CERTIFY', 'CANCEL'];
 export interface CreateSessionInput {
   clusterId: string;
   year: number;
+  meetingId: string;
   items: { awardType: string; nominationIds: string[] }[];
   closesAt?: string;
 }
@@ -51,6 +54,8 @@ export class VotingService implements OnModuleInit {
     private readonly minutes: VotingMinutes,
     private readonly nominations: NominationsService,
     private readonly seats: ClusterSeats,
+    private readonly meetings: MeetingsService,
+    private readonly places: VotingPlaces,
   ) {}
 
   onModuleInit(): void {
@@ -102,6 +107,25 @@ export class VotingService implements OnModuleInit {
     }
     return this.engine.transaction(async (tx) => {
       if (!(await this.access.leadsNow(tx, standing, input))) throw VotingErrors.notLeader();
+      const meeting = await this.meetings.find(tx, input.meetingId);
+      if (
+        !meeting ||
+        meeting.kind !== 'clusterConference' ||
+        meeting.organizationId !== input.clusterId ||
+        meeting.year !== input.year
+      ) {
+        throw VotingErrors.invalid(
+          'MEETING_INVALID',
+          "The meeting must be this cluster's conference of that year",
+          {
+            fields: [
+              { field: 'meetingId', problems: ['a conference of this cluster and year (POST /meetings)'] },
+            ],
+          },
+        );
+      }
+      for (const award of [...awardTypes].sort())
+        await this.places.lock(tx, input.clusterId, input.year, award);
       const items: SessionItem[] = [];
       for (const item of input.items) {
         const type = await this.awards.type(item.awardType);
@@ -114,11 +138,13 @@ export class VotingService implements OnModuleInit {
           const seats = await this.seats.of(input.clusterId, input.year, tx);
           limits.push(Math.floor(seats.length * policy.rules.quota.shareOfEligible));
         }
-        const quota = Math.min(...limits, item.nominationIds.length);
+        const yearQuota = Math.min(...limits);
         items.push({
           awardType: item.awardType,
           policyId: policy.id,
-          quota,
+          quota: Math.min(yearQuota, item.nominationIds.length),
+          yearQuota: Number.isFinite(yearQuota) ? yearQuota : undefined,
+          takenEarlier: 0,
           rules: policy.rules.vote,
           tieBreak: policy.rules.tieBreak,
         });
@@ -160,6 +186,20 @@ export class VotingService implements OnModuleInit {
         throw VotingErrors.invalid('CANDIDATE_IN_ANOTHER_SESSION', 'Already a candidate in an open session', {
           nominationIds: busy,
         });
+      // The session may fill only the places of the year its cluster has left, and says so in its items.
+      for (const item of items) {
+        if (item.yearQuota === undefined) continue;
+        const taken = await this.places.taken(tx, input, item.awardType);
+        if (item.yearQuota - taken <= 0) {
+          throw VotingErrors.invalid(
+            'QUOTA_FILLED',
+            `The cluster has filled its ${item.yearQuota} place(s) for ${item.awardType} in ${input.year}`,
+            { awardType: item.awardType, yearQuota: item.yearQuota, taken },
+          );
+        }
+        item.takenEarlier = taken;
+        item.quota = Math.min(item.quota, item.yearQuota - taken);
+      }
       // One seat per organisation that exists now: a member that merged is represented by its heir.
       const eligible = (await this.seats.of(input.clusterId, input.year, tx)).map((s) => s.organizationId);
       const id = randomUUID();
@@ -167,6 +207,7 @@ export class VotingService implements OnModuleInit {
         id,
         clusterId: input.clusterId,
         year: input.year,
+        meetingId: input.meetingId,
         items,
         eligibleOrgIds: eligible,
         closesAt: input.closesAt ? new Date(input.closesAt) : null,
@@ -218,6 +259,8 @@ export class VotingService implements OnModuleInit {
           (instance.context as unknown as VotingSessionContext).results.at(-1)?.runoff.length === 0
         ) {
           event.minutes = await this.minutes.write(tx, session, instance);
+          // The verdicts bear the date of the conference that voted; the history keeps when they were entered.
+          if (session.meetingId) event.decidedOn = (await this.meetings.find(tx, session.meetingId))!.heldOn;
         }
       }
       await this.engine.sendIn(tx, id, event, { actor: actorOf(principal), expectedVersion, entitled });
@@ -328,9 +371,14 @@ export class VotingService implements OnModuleInit {
           .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi')),
         youVoted: voterOrg ? turnoutRows.some((t) => t.organization_id === voterOrg) : null,
       },
+      meeting: session.meetingId
+        ? await this.meetings.view((await this.meetings.find(manager, session.meetingId))!, tx)
+        : null,
       items: session.items.map((item) => ({
         awardType: item.awardType,
         quota: item.quota,
+        yearQuota: item.yearQuota ?? null,
+        takenEarlier: item.takenEarlier ?? 0,
         places:
           context.round > 1
             ? (context.results.at(-1)?.runoff.find((r) => r.awardType === item.awardType)?.places ?? 0)
@@ -361,7 +409,13 @@ export class VotingService implements OnModuleInit {
       })),
       results: results && {
         candidates: results,
-        rounds: context.results.map((r) => ({ round: r.round, turnout: r.turnout, runoff: r.runoff })),
+        rounds: context.results.map((r) => ({
+          round: r.round,
+          turnout: r.turnout,
+          ballots: r.ballots ?? [],
+          candidates: r.candidates,
+          runoff: r.runoff,
+        })),
       },
       receipts: talliedRounds.map((round) => ({
         round,

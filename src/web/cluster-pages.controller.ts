@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { CreateAgreementDto } from '../clusters/clusters.dto';
 import { ClustersService } from '../clusters/clusters.service';
 import { UuidParam, YearParam } from '../common/params';
+import { OfficialDocumentsService } from '../reports/official-documents.service';
 import { ClusterPagesService } from './cluster-pages.service';
 import { Ctx, type WebContext } from './web-context';
 import { asForm, type FormBody, numeric, one, refusal, validateForm } from './web-form';
@@ -42,6 +43,7 @@ export class ClusterPagesController {
   constructor(
     private readonly pages: ClusterPagesService,
     private readonly clusters: ClustersService,
+    private readonly documents: OfficialDocumentsService,
   ) {}
 
   @Get()
@@ -133,6 +135,25 @@ export class ClusterPagesController {
     return this.attempt(ctx, id, year, reply, 'review', { reason }, () =>
       this.clusters.review(ctx.principal, id, year, org, decision, reason, seen),
     );
+  }
+
+  /** Issues the cluster's proposal (tờ trình) and hands it to the browser: the download takes the session cookie. */
+  @Post(':id/years/:year/proposal')
+  async proposal(
+    @Ctx() ctx: WebContext,
+    @Param('id', UuidParam) id: string,
+    @Param('year', YearParam) year: number,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const format = one(asForm(body), 'format') === 'docx' ? 'docx' : 'pdf';
+    try {
+      const issued = await this.documents.clusterProposal(ctx.principal, id, year, format);
+      return seeOther(reply, issued.download);
+    } catch (error) {
+      const refused = refusal(error, ctx.m, ctx.locale, {});
+      return this.rerender(ctx, id, year, reply, refused.status, { proposal: refused.form });
+    }
   }
 
   /** Runs one service call; success goes back to the page, a refusal shows on it next to the form concerned. */

@@ -2,6 +2,8 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { RateLimit } from '../common/rate-limit';
 import type { FastifyReply } from 'fastify';
 import { UuidParam, YearParam } from '../common/params';
+import { CreateMeetingDto } from '../meetings/meetings.dto';
+import { MeetingsService } from '../meetings/meetings.service';
 import { BallotDto, CreateSessionDto } from '../voting/voting.dto';
 import { BallotBox } from '../voting/ballot-box.service';
 import { VotingService } from '../voting/voting.service';
@@ -24,6 +26,7 @@ export class VotingPagesController {
     private readonly pages: VotingPagesService,
     private readonly voting: VotingService,
     private readonly ballotBox: BallotBox,
+    private readonly meetings: MeetingsService,
   ) {}
 
   @Get()
@@ -39,7 +42,9 @@ export class VotingPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const candidates = await this.pages.candidates(ctx.principal, clusterId, year);
-    return page(reply, newSessionPage(ctx, candidates, { values: {}, errors: {} }));
+    // The latest conference recorded is the likely one; with none, the form records a new one.
+    const values = { meetingId: candidates.meetings[0]?.id ?? '' };
+    return page(reply, newSessionPage(ctx, candidates, { values, errors: {} }));
   }
 
   @Post()
@@ -54,9 +59,22 @@ export class VotingPagesController {
       const [award, id] = value.split(':');
       byAward.set(award, [...(byAward.get(award) ?? []), id]);
     }
+    const conferenceFields = [
+      'meetingId',
+      'heldOn',
+      'startsAt',
+      'place',
+      'venue',
+      'chairName',
+      'chairFunction',
+      'secretaryName',
+      'secretaryFunction',
+    ];
     const values: FormState['values'] = {
       candidates: many(form, 'candidates'),
       closesAt: one(form, 'closesAt'),
+      present: many(form, 'present'),
+      ...Object.fromEntries(conferenceFields.map((f) => [f, one(form, f)])),
     };
     const plain = {
       clusterId: one(form, 'clusterId'),
@@ -64,14 +82,58 @@ export class VotingPagesController {
       items: [...byAward.entries()].map(([awardType, nominationIds]) => ({ awardType, nominationIds })),
       closesAt: localDateTime(one(form, 'closesAt')),
     };
-    const { value, errors } = validateForm(CreateSessionDto, plain, ctx.m, ctx.locale);
+    // Without a recorded conference chosen, the form's conference is recorded first (it took place either way).
+    const newConference = !one(form, 'meetingId');
+    const conference = newConference
+      ? validateForm(
+          CreateMeetingDto,
+          {
+            kind: 'clusterConference',
+            organizationId: plain.clusterId,
+            year: plain.year,
+            heldOn: one(form, 'heldOn'),
+            startsAt: one(form, 'startsAt') || undefined,
+            place: one(form, 'place'),
+            venue: one(form, 'venue') || undefined,
+            chair: { name: one(form, 'chairName'), function: one(form, 'chairFunction') },
+            secretary: { name: one(form, 'secretaryName'), function: one(form, 'secretaryFunction') },
+            presentOrganizationIds: many(form, 'present'),
+          },
+          ctx.m,
+          ctx.locale,
+        )
+      : null;
+    // The session's own fields are checked before the conference is recorded, so a bad form records nothing:
+    // its meeting id stands in until then.
+    const session = validateForm(
+      CreateSessionDto,
+      { ...plain, meetingId: one(form, 'meetingId') || '00000000-0000-4000-8000-000000000000' },
+      ctx.m,
+      ctx.locale,
+    );
+    const toForm = (field: string) =>
+      field
+        .replace(/^chair\.name$/, 'chairName')
+        .replace(/^chair\.function$/, 'chairFunction')
+        .replace(/^secretary\.name$/, 'secretaryName')
+        .replace(/^secretary\.function$/, 'secretaryFunction')
+        .replace(/^presentOrganizationIds.*$/, 'present');
+    const errors = {
+      ...session.errors,
+      ...Object.fromEntries(Object.entries(conference?.errors ?? {}).map(([k, v]) => [toForm(k), v])),
+    };
     let failure: { status: number; form: FormState };
     if (Object.keys(errors).length === 0) {
       try {
-        const created = await this.voting.create(ctx.principal, value);
+        if (conference) {
+          const recorded = await this.meetings.create(ctx.principal, conference.value);
+          session.value.meetingId = recorded.id;
+          values.meetingId = recorded.id;
+        }
+        const created = await this.voting.create(ctx.principal, session.value);
         return seeOther(reply, `/app/voting-sessions/${created.id}`);
       } catch (error) {
-        failure = refusal(error, ctx.m, ctx.locale, values);
+        failure = refusal(error, ctx.m, ctx.locale, values, toForm);
       }
     } else {
       failure = { status: 400, form: { values, errors } };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ClustersModule } from '../clusters/clusters.module';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegisterModule } from '../register/register.module';
@@ -42,6 +43,7 @@ import { WebSessionService } from './web-session.service';
     ReportsModule,
     CalendarModule,
     RegisterModule,
+    MeetingsModule,
   ],
   controllers: [
     AssetsController,

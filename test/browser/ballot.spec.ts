@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { CLUSTER, person, PROVINCES } from '../support/people';
-import { createNomination, step, submitWithDossier } from '../support/story';
+import { createNomination, step, submitWithDossier, conference } from '../support/story';
 import { launch, screenshot, signIn } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -30,6 +30,7 @@ describe('the ballot page', () => {
     const created = await leader.post('/voting-sessions', {
       clusterId: CLUSTER,
       year: 2023,
+      meetingId: await conference(leader),
       items: [{ awardType: 'GOVERNMENT_FLAG', nominationIds: [candidate] }],
     });
     sessionId = created.body.id;

@@ -109,7 +109,16 @@ describe('the seed story in a browser', () => {
       await page.waitForURL(`**/app/nominations/${nominationId}`);
       expect(await stateOf(page)).toBe('Đã duyệt, chờ bình xét');
 
+      // The vote belongs to the conference: recorded with the session, its date and place date the minutes.
       await page.goto(`/app/voting-sessions/new?clusterId=${CLUSTER}&year=2023`);
+      await page.getByLabel('Ngày họp').fill('2024-03-13');
+      await page.getByLabel(/^Giờ bắt đầu/).fill('08:30');
+      await page.getByLabel('Địa danh (ghi trước ngày tháng)').fill('Thái Bình');
+      await page.getByLabel(/^Địa điểm họp/).fill('Hội trường Ủy ban nhân dân tỉnh Thái Bình');
+      await page.getByLabel('Chủ trì (họ tên)').fill('Lại Văn Hoàn');
+      await page.getByLabel('Chức vụ của chủ trì').fill('Phó Chủ tịch UBND tỉnh Thái Bình');
+      await page.getByLabel('Thư ký (họ tên)').fill('Nguyễn Thị Hoa');
+      await page.getByLabel('Chức vụ của thư ký').fill('Trưởng ban Thi đua – Khen thưởng tỉnh');
       await page.getByRole('button', { name: 'Tạo phiên' }).click();
       await page.waitForURL(/\/app\/voting-sessions\/[0-9a-f-]{36}$/);
       sessionId = page.url().split('/').pop()!;
@@ -161,10 +170,32 @@ describe('the seed story in a browser', () => {
       const counted = await page.locator('[data-receipts] li').allTextContents();
       expect(counted.sort()).toEqual([...receipts].sort());
       expect(await page.getByText('Được đề nghị').count()).toBe(1);
-      const minutes = page.waitForEvent('download');
-      await page.getByRole('link', { name: 'Biên bản bình xét (PDF)' }).click();
-      expect((await minutes).suggestedFilename()).toBe('bien-ban-binh-xet-2023.pdf');
+      const conference = await page.locator('[data-conference]').textContent();
+      expect(conference).toContain('Thái Bình');
+      expect(conference).toContain('Lại Văn Hoàn');
+      expect(await page.locator('[data-ballot-counts]').first().textContent()).toContain(
+        'Phiếu phát ra 9, thu vào 9, hợp lệ 9, không hợp lệ 0, phiếu trắng 0',
+      );
+      for (const [label, file] of [
+        ['Biên bản (PDF)', 'bien-ban-binh-xet-2023.pdf'],
+        ['Biên bản (DOCX)', 'bien-ban-binh-xet-2023.docx'],
+      ]) {
+        const minutes = page.waitForEvent('download');
+        await page.getByRole('link', { name: label }).click();
+        expect((await minutes).suggestedFilename()).toBe(file);
+      }
       await screenshot(page, '07-session-certified');
+
+      // The cluster's proposal to the Board, in both formats, from the cluster's page.
+      await page.goto(`/app/clusters/${CLUSTER}/years/2023`);
+      for (const [label, file] of [
+        ['Lập tờ trình (PDF)', 'to-trinh-de-nghi-khen-thuong-2023.pdf'],
+        ['Lập tờ trình (DOCX)', 'to-trinh-de-nghi-khen-thuong-2023.docx'],
+      ]) {
+        const proposal = page.waitForEvent('download');
+        await page.getByRole('button', { name: label }).click();
+        expect((await proposal).suggestedFilename()).toBe(file);
+      }
 
       await page.goto(`/app/nominations/${nominationId}`);
       expect(await stateOf(page)).toBe('Được đề nghị, chờ chuyển');
@@ -187,6 +218,23 @@ describe('the seed story in a browser', () => {
       await page.waitForURL(`**/app/nominations/${nominationId}`);
       expect(await stateOf(page)).toBe('Trình Thủ tướng');
     });
+    // The Board's list for the Prime Minister, in both formats, and the list as XLSX, from the dashboard.
+    await as('board', async (page) => {
+      await page.goto('/app/dashboard?year=2023');
+      const form = page.locator('[data-pm-list="GOVERNMENT_FLAG"]');
+      await form.getByLabel('Năm').selectOption('2023');
+      for (const [label, file] of [
+        ['Lập danh sách (PDF)', 'danh-sach-de-nghi-government_flag-2023.pdf'],
+        ['Lập danh sách (DOCX)', 'danh-sach-de-nghi-government_flag-2023.docx'],
+      ]) {
+        const list = page.waitForEvent('download');
+        await form.getByRole('button', { name: label }).click();
+        expect((await list).suggestedFilename()).toBe(file);
+      }
+      const xlsx = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'Xuất danh sách (XLSX)' }).click();
+      expect((await xlsx).suggestedFilename()).toMatch(/^ho-so-de-nghi-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    });
     await as('pm.office', async (page) => {
       await page.goto(`/app/nominations/${nominationId}`);
       await page.getByLabel('Kết quả').selectOption('awarded');
@@ -197,9 +245,18 @@ describe('the seed story in a browser', () => {
       expect(await stateOf(page)).toBe('Đã khen thưởng');
       expect(await page.locator('[data-chain]').getAttribute('data-chain')).toBe('verified');
       expect(await page.locator('.diagram [aria-current="step"]').getAttribute('data-state')).toBe('awarded');
-      // Nine transitions and the vote minutes attached to the dossier at certification.
-      expect(await page.locator('.timeline li').count()).toBe(10);
+      // Nine transitions and the documents attached to the dossier: the minutes at certification, the two
+      // proposals and the two lists for the Prime Minister.
+      expect(await page.locator('.timeline li').count()).toBe(14);
+      expect(await page.locator('[data-dossier-number]').textContent()).toContain('2023-CTCP-0001');
       await screenshot(page, '08-nomination-awarded');
+      // Printed, the dossier keeps its facts and history and drops the navigation and the forms.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('nav.main-nav').isVisible()).toBe(false);
+      expect(await page.locator('main form').first().isVisible()).toBe(false);
+      expect(await page.locator('.timeline').isVisible()).toBe(true);
+      expect(await page.locator('dl.facts').isVisible()).toBe(true);
+      await screenshot(page, '09-nomination-print');
     });
   });
 });

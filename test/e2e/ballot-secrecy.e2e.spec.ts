@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import { Http } from '../support/http';
 import { CLUSTER, orgId, person, PROVINCES, type Province } from '../support/people';
-import { createNomination, step, submitWithDossier } from '../support/story';
+import { conference, createNomination, step, submitWithDossier } from '../support/story';
 
 jest.setTimeout(180_000);
 
@@ -65,15 +65,28 @@ describe('the secret ballot against a reader of the database', () => {
     for (const slug of Object.keys(PROVINCES) as Province[]) {
       voters[slug] = await person(t, `${slug}.voter`, 'CLUSTER_VOTER', PROVINCES[slug]);
     }
+    // A year's places are filled once: the first session (certified) is 2023's, the next ones 2024's, where
+    // Thái Bình deputises.
+    const admin = await person(t, 'admin', 'ADMIN', 'MOHA');
+    const installed = await admin.put(`/clusters/${CLUSTER}/years/2024/leadership`, {
+      leaderId: orgId('PROVINCE-36'),
+      deputyIds: [orgId('PROVINCE-34'), orgId('PROVINCE-30')],
+      reason: 'Thái Bình làm cụm phó năm 2024 (thử nghiệm)',
+    });
+    expect(installed.status).toBe(200);
+    meetings[2023] = await conference(leader, { year: 2023 });
+    meetings[2024] = await conference(leader, { year: 2024, heldOn: '2025-03-12' });
   });
+  const meetings: Record<number, string> = {};
   afterAll(async () => {
     await t?.close();
   });
 
   let sessions = 0;
+  const year = () => (sessions <= 1 ? 2023 : 2024);
   async function accepted(slug: Province, award: string, nominee?: Record<string, unknown>) {
     const officer = await person(t, `${slug}.officer`, 'NOMINATOR', PROVINCES[slug]);
-    const id = await createNomination(officer, { award, nomineeOrg: PROVINCES[slug], nominee });
+    const id = await createNomination(officer, { award, nomineeOrg: PROVINCES[slug], nominee, year: year() });
     await submitWithDossier(officer, id);
     await step(leader, id, 'ACCEPT');
     return id;
@@ -109,7 +122,8 @@ describe('the secret ballot against a reader of the database', () => {
     );
     const created = await leader.post('/voting-sessions', {
       clusterId: CLUSTER,
-      year: 2023,
+      year: year(),
+      meetingId: meetings[year()],
       items: [
         { awardType: F, nominationIds: flags },
         { awardType: C, nominationIds: certificates },

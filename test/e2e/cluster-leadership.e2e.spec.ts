@@ -4,7 +4,7 @@ import { WebSessionService } from '../../src/web/web-session.service';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person } from '../support/people';
-import { createNomination, passVote, send, step, submitWithDossier } from '../support/story';
+import { createNomination, passVote, send, step, submitWithDossier, conference } from '../support/story';
 
 jest.setTimeout(120_000);
 
@@ -102,6 +102,7 @@ describe("the cluster's leadership: who records it, from which result, once, aud
     const created = await leader2024.post('/voting-sessions', {
       clusterId: CLUSTER,
       year: 2024,
+      meetingId: await conference(leader2024, { year: 2024, heldOn: '2025-03-12' }),
       items: [{ awardType: 'PM_CERTIFICATE', nominationIds: [id] }],
     });
     expect(created.status).toBe(201);
@@ -338,8 +339,8 @@ describe("the cluster's leadership: who records it, from which result, once, aud
         nomineeOrg: 'PROVINCE-36',
       });
       await submitWithDossier(officer, nomination);
-      const session = await leader2023.get(`/voting-sessions?clusterId=${CLUSTER}&year=2023`); // warms the cache
-      expect(session.status).toBe(200);
+      const meetingId = await conference(leader2023, { year: 2023 }); // also warms the cache
+
       // Thái Bình stops leading 2023 behind the caches' back (no change announced): its standing is still cached.
       await t.dataSource.query(
         `UPDATE cluster_memberships SET role = 'member' WHERE cluster_id = $1 AND year = 2023 AND organization_id = $2`,
@@ -352,6 +353,7 @@ describe("the cluster's leadership: who records it, from which result, once, aud
         const created = await leader2023.post('/voting-sessions', {
           clusterId: CLUSTER,
           year: 2023,
+          meetingId,
           items: [{ awardType: 'PM_CERTIFICATE', nominationIds: [nomination] }],
         });
         expect([created.status, created.body.error?.code]).toEqual([403, 'VOTING.NOT_LEADER']);

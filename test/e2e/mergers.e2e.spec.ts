@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person, PROVINCES } from '../support/people';
-import { createNomination, step, submitWithDossier } from '../support/story';
+import { createNomination, step, submitWithDossier, conference } from '../support/story';
 
 jest.setTimeout(120_000);
 
@@ -20,10 +20,13 @@ describe('a merger carries the seat in the cluster (the 2025 reform)', () => {
   let before: string;
   let after: string;
 
+  let meetingId: string | undefined;
   const session = async (nominationId: string) => {
+    meetingId ??= await conference(leader, { year: 2025, heldOn: '2026-03-12' });
     const res = await leader.post('/voting-sessions', {
       clusterId: CLUSTER,
       year: 2025,
+      meetingId,
       items: [{ awardType: 'GOVERNMENT_FLAG', nominationIds: [nominationId] }],
     });
     expect(res.status).toBe(201);

@@ -151,9 +151,10 @@ describe('reports for the Board, the Council, clusters and provinces', () => {
     expect(own.body.stages.find((s: { stage: string }) => s.stage === 'submitted').completed).toBe(1);
   });
 
-  it('exports the list as XLSX, read back row for row', async () => {
+  it('exports the list as XLSX, read back row for row: dossier numbers, row numbers, date cells in Vietnam time, a frozen and filtered header', async () => {
+    // The web interface's link sends the session cookie, not a bearer token.
     const res = await fetch(`${t.url}/nominations/export.xlsx?year=2023`, {
-      headers: { authorization: `Bearer ${board.token}` },
+      headers: { cookie: `thidua_session=${board.token}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
@@ -161,8 +162,9 @@ describe('reports for the Board, the Council, clusters and provinces', () => {
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = workbook.getWorksheet('Hồ sơ đề nghị')!;
     const header = (sheet.getRow(1).values as string[]).slice(1);
-    expect(header.slice(0, 8)).toEqual([
-      'Mã hồ sơ',
+    expect(header.slice(0, 9)).toEqual([
+      'STT',
+      'Số hồ sơ',
       'Năm',
       'Hình thức khen thưởng',
       'Cụm, khối thi đua',
@@ -176,7 +178,20 @@ describe('reports for the Board, the Council, clusters and provinces', () => {
       if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[])[i + 1]])));
     });
     expect(rows).toHaveLength(4);
-    const flag = rows.find((r) => r['Mã hồ sơ'] === ids.flag)!;
+    expect(rows.map((r) => r.STT)).toEqual([1, 2, 3, 4]);
+    expect(JSON.stringify(rows)).not.toContain(ids.flag);
+    const [{ dossier_number: flagNumber }] = await t.dataSource.query(
+      `SELECT dossier_number FROM nominations WHERE id = $1`,
+      [ids.flag],
+    );
+    expect(flagNumber).toMatch(/^2023-CTCP-\d{4}$/);
+    const flag = rows.find((r) => r['Số hồ sơ'] === flagNumber)!;
+    // Submitted at 09:00 in Hanoi on 4 March 2024: the cell shows that wall-clock time.
+    expect(flag['Ngày gửi']).toEqual(new Date('2024-03-04T09:00:00Z'));
+    expect(sheet.getColumn(10).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe('A1:P1');
+    expect(sheet.getColumn(2).width).toBe(17);
     expect(flag).toMatchObject({
       Năm: 2023,
       'Hình thức khen thưởng': 'Cờ thi đua của Chính phủ',

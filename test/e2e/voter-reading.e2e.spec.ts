@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { CLUSTER, person, PROVINCES, type Province } from '../support/people';
-import { createNomination, step, submitWithDossier } from '../support/story';
+import { createNomination, step, submitWithDossier, conference } from '../support/story';
 
 jest.setTimeout(120_000);
 
@@ -40,6 +40,7 @@ describe('the delegates read the candidates they vote on', () => {
     const created = await leader.post('/voting-sessions', {
       clusterId: CLUSTER,
       year: 2023,
+      meetingId: await conference(leader),
       items: [{ awardType: 'GOVERNMENT_FLAG', nominationIds: [candidate] }],
     });
     sessionId = created.body.id;

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person, PROVINCES, type Province } from '../support/people';
-import { createNomination, send, step, submitWithDossier } from '../support/story';
+import { conference, createNomination, send, step, submitWithDossier } from '../support/story';
 
 jest.setTimeout(120_000);
 
@@ -45,17 +45,23 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
 
   const cluster2023 = `/clusters/${CLUSTER}/years/2023`;
 
+  /** The year the votes are about: the story's 2023, then 2024 for the rules (a year's quota is filled once). */
+  let year = 2023;
+
   async function accepted(slug: Province, award: string, nominee?: Record<string, unknown>): Promise<string> {
-    const id = await createNomination(officers[slug], { award, nomineeOrg: PROVINCES[slug], nominee });
+    const id = await createNomination(officers[slug], { award, nomineeOrg: PROVINCES[slug], nominee, year });
     await submitWithDossier(officers[slug], id);
     await step(leader, id, 'ACCEPT');
     return id;
   }
 
+  let meetingId: string | undefined;
   async function session(items: { awardType: string; nominationIds: string[] }[], closesAt?: string) {
+    meetingId ??= await conference(leader, { year, heldOn: `${year + 1}-03-13` });
     const res = await leader.post('/voting-sessions', {
       clusterId: CLUSTER,
-      year: 2023,
+      year,
+      meetingId,
       items,
       ...(closesAt ? { closesAt } : {}),
     });
@@ -281,7 +287,13 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     expect(text).toContain('Cờ thi đua của Chính phủ');
     expect(text).toContain('Nam Định');
     expect(text).toContain('Quảng Ninh');
-    expect(text).toContain('9/9 đơn vị bỏ phiếu');
+    // Dated, placed and numbered by the conference, with the ballots of the round.
+    expect(text).toContain('Số: 01/BB-CTĐ');
+    expect(text).toContain('Thái Bình, ngày 13 tháng 3 năm 2024');
+    expect(text).toContain('Đơn vị thành viên có mặt: 9/9');
+    expect(text).toContain(
+      'số phiếu phát ra: 9; số phiếu thu vào: 9; số phiếu hợp lệ: 9; số phiếu không hợp lệ: 0; số phiếu trắng: 1',
+    );
     const history = await officers.namdinh.get(`/nominations/${flag}/history`);
     expect(history.body.entries.map((e: { event: string }) => e.event)).toEqual([
       'CREATE',
@@ -325,7 +337,10 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     });
     const proposalText = await documentText(leader, proposal.body.download);
     for (const expected of [
-      'TỜ TRÌNH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2023',
+      'TỜ TRÌNH',
+      'Về việc đề nghị tặng Cờ thi đua của Chính phủ, Bằng khen của Thủ tướng Chính phủ năm 2023',
+      'Số: 01/TTr-CTĐ',
+      'tại Hội nghị ngày 13/03/2024 (Biên bản số 01/BB-CTĐ)',
       'Kính gửi: Ban Thi đua – Khen thưởng Trung ương',
       'Cờ thi đua của Chính phủ',
       'Bằng khen của Thủ tướng Chính phủ',
@@ -342,6 +357,12 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
       'Cụm thi đua các tỉnh Đồng bằng sông Hồng',
     );
     expect((await officers.vinhphuc.post(`${cluster2023}/proposal`, { format: 'pdf' })).status).toBe(403);
+    // The proposal is the cluster's to issue (the Board may produce it to check); the Council and the offices may not.
+    for (const other of [secretary, pmOffice]) {
+      const refused = await other.post(`${cluster2023}/proposal`, { format: 'pdf' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('CLUSTER.NOT_LEADER');
+    }
     const dossier = await officers.namdinh.get(`/nominations/${flag}/documents`);
     expect(dossier.body.map((d: { kind: string }) => d.kind)).toEqual(
       expect.arrayContaining(['clusterProposal', 'voteMinutes']),
@@ -361,8 +382,10 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     expect(flagList.status).toBe(201);
     const flagText = await documentText(board, flagList.body.download);
     expect(flagText).toContain(
-      'DANH SÁCH ĐỀ NGHỊ THỦ TƯỚNG CHÍNH PHỦ TẶNG CỜ THI ĐUA CỦA CHÍNH PHỦ NĂM 2023',
+      'DANH SÁCH Đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ năm 2023',
     );
+    expect(flagText).toContain('Số: 01/DS-BTĐKT');
+    expect(flagText).toContain('2023-CTCP-0001');
     expect(flagText).toContain('Nam Định');
     const certificateList = await board.post('/reports/pm-list', {
       year: 2023,
@@ -485,6 +508,13 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
   });
 
   describe('the rules of the vote', () => {
+    // 2023's places are taken by the story's vote: the rules are tried on 2024, led by Nam Định.
+    beforeAll(async () => {
+      year = 2024;
+      meetingId = undefined;
+      leader = await person(t, 'namdinh.leader', 'CLUSTER_LEADER', 'PROVINCE-36');
+    });
+
     it('refuses a second ballot, a non-member, a non-voter, too many choices and strangers', async () => {
       const a = await accepted('haiduong', 'GOVERNMENT_FLAG');
       const b = await accepted('ninhbinh', 'GOVERNMENT_FLAG');
@@ -573,6 +603,10 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
       expect(outcome[woman][2]).toBe('female');
       expect(outcome[man][1]).toBe('beyondQuota');
       expect(outcome[man][0]).toBe(outcome[woman][0]);
+      // A tallied session holds its places until it is certified or cancelled: cancelled, they are free again.
+      expect((await event(id, 'CANCEL', { reason: 'Hội nghị quyết định bỏ phiếu lại' })).body.state).toBe(
+        'cancelled',
+      );
     });
 
     it('sends a tie the preferences cannot break to a run-off round, then certifies', async () => {
@@ -633,11 +667,40 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
       const states = await Promise.all(
         [a, b, c].map(async (n) => (await leader.get(`/nominations/${n}`)).body),
       );
-      expect(states.map((n) => [n.state, n.vote.approvals])).toEqual([
-        ['selected', 8],
-        ['selected', 5],
-        ['notSelected', 5],
+      // The run-off decided B's and C's places: its own figures are reported, and B is not labelled a tie.
+      expect(states.map((n) => [n.state, n.vote.approvals, n.vote.round, n.vote.decidedBy])).toEqual([
+        ['selected', 8, 1, 'threshold'],
+        ['selected', 6, 2, 'runoff'],
+        ['notSelected', 3, 2, 'runoffLost'],
       ]);
+      expect(states.map((n) => n.vote.rank)).toEqual([1, 2, 3]);
+      const view = (await leader.get(`/voting-sessions/${id}`)).body;
+      const final = Object.fromEntries(
+        view.results.candidates.map((r: { nominationId: string }) => [r.nominationId, r]),
+      );
+      expect(final[b]).toMatchObject({ approvals: 6, share: 6 / 9, round: 2, decidedBy: 'runoff' });
+      expect(final[b].tieBreak).toBeUndefined();
+      expect(final[b].rounds).toEqual([
+        { round: 1, approvals: 5, share: 5 / 9 },
+        { round: 2, approvals: 6, share: 6 / 9 },
+      ]);
+      expect(view.results.rounds[1].ballots).toEqual([
+        {
+          awardType: 'PM_CERTIFICATE',
+          issued: 9,
+          received: 9,
+          valid: 9,
+          invalid: 0,
+          blank: 0,
+          threshold: 0,
+          places: 1,
+        },
+      ]);
+      const minutes = await documentText(leader, view.minutes.pdf.download);
+      expect(minutes).toContain('Vòng 2 (bỏ phiếu lại): số phiếu phát ra: 9; số phiếu thu vào: 9');
+      expect(minutes).toContain('6 (vòng 2)');
+      expect(minutes).toContain('Bỏ phiếu lại vòng 2');
+      expect(minutes).toMatch(/Vòng 2 \(9 phiếu\): [A-Z0-9]{10}, /);
     });
 
     it('closes by itself at closesAt; without a quorum the candidates return to accepted', async () => {
@@ -670,19 +733,22 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
       });
       const bad = await leader.post('/voting-sessions', {
         clusterId: CLUSTER,
-        year: 2023,
+        year,
+        meetingId,
         items: [{ awardType: 'PM_CERTIFICATE', nominationIds: [draft] }],
       });
       expect([bad.status, bad.body.error.code]).toEqual([422, 'VOTING.CANDIDATE_NOT_ACCEPTED']);
       const notLeader = await approvers.vinhphuc.post('/voting-sessions', {
         clusterId: CLUSTER,
-        year: 2023,
+        year,
+        meetingId,
         items: [{ awardType: 'PM_CERTIFICATE', nominationIds: [draft] }],
       });
       expect([notLeader.status, notLeader.body.error.code]).toEqual([403, 'VOTING.NOT_LEADER']);
       const past = await leader.post('/voting-sessions', {
         clusterId: CLUSTER,
-        year: 2023,
+        year,
+        meetingId,
         closesAt: '2020-01-01T00:00:00Z',
         items: [{ awardType: 'PM_CERTIFICATE', nominationIds: [draft] }],
       });

@@ -66,3 +66,24 @@ export async function passVote(t: TestApp, id: string, figures = { approvals: 7,
     { actor: SYSTEM_ACTOR },
   );
 }
+
+/** Records the cluster's conference (by its leadership) and returns its id: voting sessions belong to one. */
+export async function conference(
+  leader: Http,
+  input: { year?: number; heldOn?: string; place?: string; venue?: string; present?: string[] } = {},
+): Promise<string> {
+  const res = await leader.post('/meetings', {
+    kind: 'clusterConference',
+    organizationId: CLUSTER,
+    year: input.year ?? 2023,
+    heldOn: input.heldOn ?? '2024-03-13',
+    startsAt: '08:30',
+    place: input.place ?? 'Thái Bình',
+    venue: input.venue ?? 'Hội trường Ủy ban nhân dân tỉnh Thái Bình',
+    chair: { name: 'Lại Văn Hoàn', function: 'Phó Chủ tịch UBND tỉnh Thái Bình, Cụm trưởng' },
+    secretary: { name: 'Nguyễn Thị Hoa', function: 'Trưởng ban Thi đua – Khen thưởng tỉnh Thái Bình' },
+    ...(input.present ? { presentOrganizationIds: input.present } : {}),
+  });
+  if (res.status !== 201) throw new Error(`conference failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}

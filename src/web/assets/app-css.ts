@@ -107,6 +107,18 @@ dl.facts dt { font-weight: 600; color: var(--muted); }
 dl.facts dd { margin: 0; }
 .login { max-width: 24rem; margin: 2rem auto; }
 pre { overflow-x: auto; background: var(--bg); border: 1px solid var(--line); padding: .5rem; font-size: .85rem; }
+/* Printing a dossier: its facts, documents and history on paper, without navigation or forms. */
+@media print {
+  .top, .bottom, .skip-link, nav, form, button, .no-print, .actions, .inbox-link { display: none !important; }
+  body { background: #fff; color: #000; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  .card { border: none; box-shadow: none; padding: 0; margin: 0 0 1rem; break-inside: avoid-page; }
+  .grid, .grid-home { display: block; }
+  a { color: #000; text-decoration: none; }
+  table { border-collapse: collapse; }
+  th, td { border: 1px solid #999; }
+  .badge { border: 1px solid #000; color: #000; background: none; }
+}
 @media (max-width: 40rem) {
   dl.facts { grid-template-columns: 1fr; }
   .top-tools { margin-left: 0; }

@@ -1,6 +1,7 @@
 /**
  * The pages' own script (besides htmx): the focus on the first error of a refused form; a button with
- * `data-confirm` asks before its form is sent; the live inbox. EventSource sends the session cookie, the stream
+ * `data-confirm` asks before its form is sent, one with `data-print` prints the page; the live inbox.
+ * EventSource sends the session cookie, the stream
  * (`GET /notifications/stream`) answers `inbox` with the unread count on every change; the badge updates and
  * the panels that listen for `inbox-changed` reload through htmx.
  */
@@ -13,6 +14,10 @@ document.addEventListener('DOMContentLoaded', function () {
   if (!target) return;
   if (!target.matches('input, select, textarea')) target.setAttribute('tabindex', '-1');
   target.focus();
+});
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (target && target.closest && target.closest('[data-print]')) window.print();
 });
 document.addEventListener('submit', function (event) {
   var button = event.submitter;

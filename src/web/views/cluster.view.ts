@@ -24,6 +24,7 @@ export interface ClusterForms {
   scores?: FormState;
   review?: FormState;
   sign?: FormState;
+  proposal?: FormState;
 }
 
 export function clustersPage(ctx: WebContext, mine: Mine): string {
@@ -254,12 +255,29 @@ export function clusterYearPage(ctx: WebContext, d: Year, forms: ClusterForms = 
           ${
             d.leads &&
             html`<p>
-              <a
-                class="btn btn-secondary"
-                href="/app/voting-sessions/new?clusterId=${c.cluster.id}&year=${String(c.year)}"
-                >${m.newSession}</a
-              >
-            </p>`
+                <a
+                  class="btn btn-secondary"
+                  href="/app/voting-sessions/new?clusterId=${c.cluster.id}&year=${String(c.year)}"
+                  >${m.newSession}</a
+                >
+              </p>
+              <h3>${m.proposalTitle}</h3>
+              ${forms.proposal?.message && html`<div class="alert alert-error" role="alert">${forms.proposal.message}</div>`}
+              <div class="actions">
+                ${(['pdf', 'docx'] as const).map(
+                  (format) =>
+                    html`<form
+                      method="post"
+                      action="/app/clusters/${c.cluster.id}/years/${String(c.year)}/proposal"
+                      class="action-form"
+                    >
+                      ${csrfField(ctx)}<input type="hidden" name="format" value="${format}" />
+                      <button type="submit" class="btn btn-secondary">
+                        ${format === 'pdf' ? m.proposalPdf : m.proposalDocx}
+                      </button>
+                    </form>`,
+                )}
+              </div>`
           }
         </section>
       </div>

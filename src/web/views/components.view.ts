@@ -77,7 +77,7 @@ function described(form: FormState, name: string, hint?: string): HtmlValue {
 interface FieldOptions {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'datetime-local' | 'file';
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'datetime-local' | 'time' | 'file';
   required?: boolean;
   hint?: string;
   step?: string;

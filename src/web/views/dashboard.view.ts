@@ -1,16 +1,23 @@
 import type { DashboardData } from '../dashboard-source';
-import { html, type SafeHtml } from '../html';
+import { flag, html, type SafeHtml } from '../html';
 import { pick } from '../i18n';
 import type { WebContext } from '../web-context';
-import { type FormState, formMessage, selectField } from './components.view';
+import { csrfField, type FormState, formMessage, selectField } from './components.view';
 import { nominationRows } from './home.view';
 import { layout } from './layout.view';
+
+export interface PmListAward {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+}
 
 export function dashboardPage(
   ctx: WebContext,
   form: FormState,
   data: DashboardData | null,
   unconfirmedYears: number[] = [],
+  pmLists: { awards: PmListAward[]; form: FormState } = { awards: [], form: { values: {}, errors: {} } },
 ): string {
   const { m, locale } = ctx;
   const years = Array.from({ length: 6 }, (_, i) => String(new Date().getUTCFullYear() - i));
@@ -73,8 +80,47 @@ export function dashboardPage(
               >${m.exportXlsx}</a
             >
           </p>`
-      }`,
+      }
+      ${pmLists.awards.length > 0 && pmListForms(ctx, years, pmLists)}`,
   );
+}
+
+/** The Board's lists for the Prime Minister, per award and year, in PDF or DOCX. */
+function pmListForms(
+  ctx: WebContext,
+  years: string[],
+  pmLists: { awards: PmListAward[]; form: FormState },
+): SafeHtml {
+  const { m, locale } = ctx;
+  return html`<section class="card" aria-labelledby="pm-list-title">
+    <h2 id="pm-list-title">${m.pmListTitle}</h2>
+    ${pmLists.form.message && html`<div class="alert alert-error" role="alert">${pmLists.form.message}</div>`}
+    ${pmLists.awards.map(
+      (a) =>
+        html`<form method="post" action="/app/dashboard/pm-list" class="filters" data-pm-list="${a.code}">
+          ${csrfField(ctx)}
+          <input type="hidden" name="awardType" value="${a.code}" />
+          <div class="field"><strong>${pick(a, locale)}</strong></div>
+          <div class="field">
+            <label for="pm-list-year-${a.code}">${m.year}</label>
+            <select id="pm-list-year-${a.code}" name="year">
+              ${years.map(
+                (y) =>
+                  html`<option value="${y}" ${flag('selected', y === pmLists.form.values.year)}>
+                    ${y}
+                  </option>`,
+              )}
+            </select>
+          </div>
+          <div class="field actions">
+            <button type="submit" name="format" value="pdf" class="btn btn-secondary">${m.pmListPdf}</button>
+            <button type="submit" name="format" value="docx" class="btn btn-secondary">
+              ${m.pmListDocx}
+            </button>
+          </div>
+        </form>`,
+    )}
+  </section>`;
 }
 
 /** Median and 90th percentile per stage as horizontal bars (widths relative to the longest), readable as a table. */

@@ -24,6 +24,7 @@ export function nominationRows(ctx: PageContext, items: NominationView[], withAc
     <table>
       <thead>
         <tr>
+          <th scope="col">${m.dossierNumber}</th>
           <th scope="col">${m.nominee}</th>
           <th scope="col">${m.award}</th>
           <th scope="col">${m.nominatingUnit}</th>
@@ -36,6 +37,7 @@ export function nominationRows(ctx: PageContext, items: NominationView[], withAc
         ${items.map(
           (n) =>
             html`<tr class="${n.overdue ? 'is-overdue' : ''}">
+              <td><a href="/app/nominations/${n.id}">${n.dossierNumber}</a></td>
               <td>
                 <a href="/app/nominations/${n.id}">${n.nominee.name}</a> <span class="muted">${n.year}</span>
               </td>

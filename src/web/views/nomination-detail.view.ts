@@ -212,7 +212,7 @@ function history(ctx: WebContext, d: Detail): SafeHtml {
 function diagram(ctx: WebContext, d: Detail): SafeHtml {
   const { m, locale } = ctx;
   const current = d.nomination.state;
-  return html`<section class="card" aria-labelledby="diagram-title">
+  return html`<section class="card no-print" aria-labelledby="diagram-title">
     <h2 id="diagram-title">${m.diagram}</h2>
     <ol class="diagram">
       ${d.diagram.map(
@@ -241,16 +241,18 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
   const { m, locale } = ctx;
   const n = d.nomination;
   const decision = n.decision as { decisionNumber?: string; decisionDate?: string; outcome?: string } | null;
-  const vote = n.vote as { approvals?: number; share?: number; rank?: number } | null;
+  const vote = n.vote as { approvals?: number; share?: number; rank?: number; round?: number } | null;
   return layout(
     ctx,
     nominationTitle(ctx, n),
     html`<p>
+        <span class="dossier-number" data-dossier-number>${m.dossierNumber}: ${n.dossierNumber}</span> ·
         ${stateBadge(n.state, n.stateLabel[locale])} <span class="muted">${m.dueAt}:</span>
         ${dueText(ctx, n.dueAt, n.overdue, n.dueProvisional)}
+        <button type="button" class="btn btn-link no-print" data-print>${m.print}</button>
       </p>
       ${forms.notice && html`<div class="alert alert-info" role="status">${forms.notice}</div>`}
-      <section class="card" aria-labelledby="actions-title">
+      <section class="card no-print" aria-labelledby="actions-title">
         <h2 id="actions-title">${m.actions}</h2>
         ${
           n.allowedEvents.length === 0
@@ -264,6 +266,8 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
         <section class="card" aria-labelledby="details-title">
           <h2 id="details-title">${m.details}</h2>
           <dl class="facts">
+            <dt>${m.dossierNumber}</dt>
+            <dd>${n.dossierNumber}</dd>
             <dt>${m.award}</dt>
             <dd>${pick(n.awardType, locale)} (${n.year})</dd>
             <dt>${m.nominatingUnit}</dt>
@@ -298,7 +302,10 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
               typeof vote.approvals === 'number' &&
               html`<dt>${m.vote}</dt>
                 <dd>
-                  ${vote.approvals} ${m.approvals.toLowerCase()}, ${m.rank.toLowerCase()} ${vote.rank ?? ''}
+                  ${vote.approvals} ${m.approvals.toLowerCase()}, ${m.rank.toLowerCase()}
+                  ${vote.rank ?? ''}${
+                    vote.round && vote.round > 1 ? ` (${m.round.toLowerCase()} ${vote.round})` : ''
+                  }
                 </dd>`
             }
             ${

@@ -6,11 +6,13 @@ import {
   csrfField,
   emptyForm,
   fieldErrors,
+  formatDate,
   formatDateTime,
   type FormState,
   formMessage,
   formatPercent,
   inputField,
+  selectField,
   stateBadge,
   textareaField,
 } from './components.view';
@@ -85,6 +87,7 @@ export function newSessionPage(ctx: WebContext, c: Candidates, form: FormState):
               ${csrfField(ctx)}
               <input type="hidden" name="clusterId" value="${c.cluster.id}" />
               <input type="hidden" name="year" value="${String(c.year)}" />
+              ${conferenceFields(ctx, c, form)}
               ${c.groups.map(
                 (g) =>
                   html`<fieldset>
@@ -111,6 +114,53 @@ export function newSessionPage(ctx: WebContext, c: Candidates, form: FormState):
       }
     </div>`,
   );
+}
+
+/**
+ * The conference the vote belongs to: one already recorded, or a new one recorded with the session (its date,
+ * place, chair, secretary and the members present).
+ */
+function conferenceFields(ctx: WebContext, c: Candidates, form: FormState): SafeHtml {
+  const { m, locale } = ctx;
+  const present = new Set([form.values.present ?? []].flat());
+  return html`<fieldset data-conference-fields>
+    <legend>${m.chooseConference}</legend>
+    ${selectField(form, {
+      name: 'meetingId',
+      label: m.conference,
+      empty: m.newConference,
+      options: c.meetings.map((mt) => ({
+        value: mt.id,
+        label: `${mt.place}, ${formatDate(mt.heldOn, locale)}${mt.venue ? ` – ${mt.venue}` : ''}`,
+      })),
+    })}
+    <p class="muted">${m.newConferenceHint}</p>
+    <div class="grid">
+      ${inputField(form, { name: 'heldOn', label: m.heldOn, type: 'date' })}
+      ${inputField(form, { name: 'startsAt', label: `${m.startsAt} (${m.optional})`, type: 'time' })}
+      ${inputField(form, { name: 'place', label: m.place })}
+      ${inputField(form, { name: 'venue', label: `${m.venue} (${m.optional})` })}
+      ${inputField(form, { name: 'chairName', label: m.chairName })}
+      ${inputField(form, { name: 'chairFunction', label: m.chairFunction })}
+      ${inputField(form, { name: 'secretaryName', label: m.secretaryName })}
+      ${inputField(form, { name: 'secretaryFunction', label: m.secretaryFunction })}
+    </div>
+    <fieldset>
+      <legend>${m.presentMembers}</legend>
+      ${c.members.map(
+        (o) =>
+          html`<label class="check"
+            ><input
+              type="checkbox"
+              name="present"
+              value="${o.id}"
+              ${flag('checked', present.size === 0 || present.has(o.id))}
+            />
+            ${pick(o, locale)}</label
+          >`,
+      )}
+    </fieldset>
+  </fieldset>`;
 }
 
 /** Turnout, refreshed by htmx every few seconds while the session is in draft or open. */
@@ -250,6 +300,8 @@ function results(ctx: WebContext, s: SessionView, awards: Awards): SafeHtml {
                 <th scope="col">${m.nominee}</th>
                 <th scope="col" class="num">${m.approvals}</th>
                 <th scope="col" class="num">${m.share}</th>
+                <th scope="col" class="num">${m.decidingRound}</th>
+                <th scope="col">${m.decidedBy}</th>
                 <th scope="col">${m.state}</th>
               </tr>
             </thead>
@@ -261,6 +313,8 @@ function results(ctx: WebContext, s: SessionView, awards: Awards): SafeHtml {
                     <td>${names.get(r.nominationId)?.nominee ?? r.nominationId}</td>
                     <td class="num">${r.approvals}</td>
                     <td class="num">${formatPercent(r.share, locale)}</td>
+                    <td class="num">${r.round}</td>
+                    <td>${decidedByLabel(m, r.decidedBy)}</td>
                     <td>
                       ${
                         r.selected
@@ -272,15 +326,40 @@ function results(ctx: WebContext, s: SessionView, awards: Awards): SafeHtml {
               )}
             </tbody>
           </table>
-        </div>`;
+        </div>
+        ${s.results!.rounds.map((round) => {
+          const counts = round.ballots.find((b) => b.awardType === item.awardType);
+          return (
+            counts &&
+            html`<p class="muted" data-ballot-counts>
+              ${m.round} ${round.round}:
+              ${m.ballotCounts.replace(/\{(\w+)\}/g, (_, k: string) => String(counts[k as keyof typeof counts]))}
+            </p>`
+          );
+        })}`;
     })}
     ${
       s.minutes &&
-      html`<p>
-        <a class="btn btn-secondary" href="/voting-sessions/${s.id}/minutes" download>${m.minutes}</a>
+      html`<p class="actions">
+        <a class="btn btn-secondary" href="/voting-sessions/${s.id}/minutes" download>${m.minutesPdf}</a>
+        <a class="btn btn-secondary" href="/voting-sessions/${s.id}/minutes?format=docx" download
+          >${m.minutesDocx}</a
+        >
       </p>`
     }
   </section>`;
+}
+
+function decidedByLabel(m: WebContext['m'], decidedBy: string): string {
+  const labels: Record<string, string> = {
+    threshold: m.decidedByThreshold,
+    tieBreak: m.decidedByTieBreak,
+    runoff: m.decidedByRunoff,
+    belowThreshold: m.decidedByBelowThreshold,
+    beyondQuota: m.decidedByBeyondQuota,
+    runoffLost: m.decidedByRunoffLost,
+  };
+  return labels[decidedBy] ?? decidedBy;
 }
 
 export interface SessionForms {
@@ -306,6 +385,14 @@ export function sessionPage(
         <a href="/app/clusters/${s.cluster.id}/years/${String(s.year)}">${m.cluster}</a>
       </p>
       ${
+        s.meeting &&
+        html`<p data-conference>
+          ${m.conference}: ${s.meeting.place}, ${formatDate(s.meeting.heldOn, locale)}
+          ${s.meeting.venue && html` · ${s.meeting.venue}`} · ${s.meeting.chair.name}
+          (${s.meeting.chair.function})
+        </p>`
+      }
+      ${
         forms.receipt &&
         html`<div class="alert alert-ok" role="status">
           <p>${m.receipt}:</p>
@@ -329,7 +416,13 @@ export function sessionPage(
             (item) =>
               html`<h3>
                   ${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}
-                  <span class="muted">(${m.quota}: ${item.quota})</span>
+                  <span class="muted"
+                    >(${m.quota}:
+                    ${item.quota}${
+                      item.yearQuota !== null &&
+                      html`; ${m.yearQuota}: ${item.yearQuota}, ${m.takenEarlier}: ${item.takenEarlier}`
+                    })</span
+                  >
                 </h3>
                 <ul>
                   ${item.candidates.map(

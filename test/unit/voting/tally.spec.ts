@@ -85,6 +85,57 @@ describe('tally', () => {
     expect(result.candidates.every((c) => !c.selected)).toBe(true);
   });
 
+  it('counts the ballots of each award: issued to every member, received, valid, invalid, blank', () => {
+    const result = tally({
+      round: 1,
+      eligible: 9,
+      items: [item([collective('a'), collective('b')], 1)],
+      ballots: ballots(['a'], ['a'], ['a'], ['a'], ['a'], ['b'], [], []),
+    });
+    expect(result.ballots).toEqual([
+      { awardType: 'FLAG', issued: 9, received: 8, valid: 8, invalid: 0, blank: 2, threshold: 5, places: 1 },
+    ]);
+  });
+
+  it('selects candidates at the boundary that fit the places by their approvals, not as a tie', () => {
+    // A 6, B 5, C 4 for two places: B is second by its approvals, nothing is tied.
+    const result = tally({
+      round: 1,
+      eligible: 9,
+      items: [
+        item([collective('a'), collective('b'), collective('c')], 2, {
+          rules: { ...RULES, approvalShare: 0.3 },
+        }),
+      ],
+      ballots: ballots(
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'c'],
+        ['a', 'c'],
+        ['b', 'c'],
+        ['c'],
+      ),
+    });
+    expect(result.candidates.map((c) => [c.nominationId, c.approvals, c.outcome, c.tieBreak])).toEqual([
+      ['a', 6, 'selected', undefined],
+      ['b', 5, 'selected', undefined],
+      ['c', 4, 'beyondQuota', undefined],
+    ]);
+  });
+
+  it('takes no more places than it is given: the places the cluster has left in its year', () => {
+    const result = tally({
+      round: 1,
+      eligible: 9,
+      places: { FLAG: 0 },
+      items: [item([collective('a')], 1)],
+      ballots: ballots(['a'], ['a'], ['a'], ['a'], ['a'], ['a']),
+    });
+    expect(result.candidates[0]).toMatchObject({ approvals: 6, selected: false, outcome: 'beyondQuota' });
+  });
+
   it('measures against valid ballots when the policy says so', () => {
     const result = tally({
       round: 1,

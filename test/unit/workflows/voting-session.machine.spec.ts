@@ -93,21 +93,42 @@ describe('voting session machine', () => {
     const [runoff] = transition(votingSessionMachine, pending, { type: 'RUNOFF', candidates });
     expect([runoff.value, runoff.context.round]).toEqual(['open', 2]);
     const done = at('tallied', { opened: true, results: [result()] });
-    const [certified, actions] = transition(votingSessionMachine, done, { type: 'CERTIFY' });
+    const [certified, actions] = transition(votingSessionMachine, done, {
+      type: 'CERTIFY',
+      decidedOn: '2024-03-13',
+    });
     expect(certified.value).toBe('certified');
     expect(effects(actions)).toEqual([
       [
         'sendEvent',
         {
           instanceId: 'n1',
-          event: { type: 'VOTE_PASSED', sessionId: 's1', approvals: 7, share: 7 / 9, rank: 1 },
+          event: {
+            type: 'VOTE_PASSED',
+            sessionId: 's1',
+            approvals: 7,
+            share: 7 / 9,
+            rank: 1,
+            round: 1,
+            decidedBy: 'threshold',
+            decidedOn: '2024-03-13',
+          },
         },
       ],
       [
         'sendEvent',
         {
           instanceId: 'n2',
-          event: { type: 'VOTE_FAILED', sessionId: 's1', approvals: 2, share: 2 / 9, rank: 2 },
+          event: {
+            type: 'VOTE_FAILED',
+            sessionId: 's1',
+            approvals: 2,
+            share: 2 / 9,
+            rank: 2,
+            round: 1,
+            decidedBy: 'belowThreshold',
+            decidedOn: '2024-03-13',
+          },
         },
       ],
       ['notify', { template: 'vote.certified' }],
@@ -129,7 +150,7 @@ describe('voting session machine', () => {
     expect([stateKey(fromDraft.value), none]).toEqual(['cancelled', []]);
   });
 
-  it('keeps the first round figures and takes the run-off outcome in the final results', () => {
+  it("reports a run-off's winner with the run-off's own figures, round and rule, ranked below the places taken", () => {
     const second: TallyResult = {
       round: 2,
       turnout: 9,
@@ -148,10 +169,25 @@ describe('voting session machine', () => {
       runoff: [],
     };
     const final = finalResults({ ...start()[0].context, results: [result(), second] });
-    expect(final.find((r) => r.nominationId === 'n2')).toMatchObject({
-      approvals: 2,
+    expect(final.find((r) => r.nominationId === 'n2')).toEqual({
+      nominationId: 'n2',
+      awardType: 'FLAG',
+      approvals: 6,
+      share: 6 / 9,
+      rank: 2,
       selected: true,
       outcome: 'selected',
+      round: 2,
+      decidedBy: 'runoff',
+      rounds: [
+        { round: 1, approvals: 2, share: 2 / 9 },
+        { round: 2, approvals: 6, share: 6 / 9 },
+      ],
+    });
+    expect(final.find((r) => r.nominationId === 'n1')).toMatchObject({
+      approvals: 7,
+      round: 1,
+      decidedBy: 'threshold',
     });
   });
 });
