@@ -296,6 +296,23 @@ export class OrganizationsService {
     return new Map(rows.filter((r) => views.has(r.id)).map((r) => [r.origin, views.get(r.id)!]));
   }
 
+  /** The members of a fixed electorate that have ended since, with the organisation that continues each. */
+  async electorateChanges(eligibleOrgIds: string[], tx?: EntityManager) {
+    const orgs = await this.views(eligibleOrgIds, tx);
+    const ended = eligibleOrgIds.filter((id) => orgs.get(id)?.successorId && !orgs.get(id)?.active);
+    const heirs = await this.heirs(ended, tx);
+    return ended
+      .filter((id) => heirs.has(id))
+      .map((id) => {
+        const o = orgs.get(id)!;
+        const h = heirs.get(id)!;
+        return {
+          organization: { id, nameVi: o.nameVi, nameEn: o.nameEn },
+          endedOn: o.validTo,
+          successor: { id: h.id, nameVi: h.nameVi, nameEn: h.nameEn },
+        };
+      });
+  }
   /** The organisation and all its predecessors (through mergers): whose work its people may see and continue. */
   async lineage(id: string, tx?: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await (tx ?? this.dataSource.manager).query(

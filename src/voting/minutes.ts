@@ -35,6 +35,8 @@ export interface MinutesData {
     absent: string[];
   };
   eligible: number;
+  /** Members of the electorate (fixed when the session was created) that have ended since, and who continues each. */
+  electorateChanges: { organization: string; endedOn: string | null; successor: string }[];
   items: {
     awardName: string;
     places: number;
@@ -110,6 +112,14 @@ export function minutesDocument(m: MinutesData): OfficialDocument {
       `Đơn vị thành viên có mặt: ${meeting.present.length}/${m.eligible} (${meeting.present.join(', ') || 'không có'}).`,
     ),
     paragraph(`Đơn vị vắng mặt: ${meeting.absent.length > 0 ? meeting.absent.join(', ') : 'không'}.`),
+    ...m.electorateChanges.map((c) =>
+      paragraph(
+        `${c.organization} đã được sắp xếp, hợp nhất vào ${c.successor}` +
+          (c.endedOn ? ` (hoạt động đến ${documentDate(c.endedOn)})` : '') +
+          `; thành phần bỏ phiếu được xác định khi lập phiên nên ${c.organization} vẫn có một phiếu, ` +
+          `do đại diện của ${c.successor} bỏ thay.`,
+      ),
+    ),
     { kind: 'heading', text: 'II. KẾT QUẢ BỎ PHIẾU KÍN' },
   ];
   m.items.forEach((item, i) => {

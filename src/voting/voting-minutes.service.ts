@@ -84,6 +84,13 @@ export class VotingMinutes {
         absent: meeting ? meeting.absent.map((a) => a.name) : [],
       },
       eligible: session.eligibleOrgIds.length,
+      electorateChanges: (await this.organizations.electorateChanges(session.eligibleOrgIds, tx)).map(
+        (c) => ({
+          organization: c.organization.nameVi,
+          endedOn: c.endedOn,
+          successor: c.successor.nameVi,
+        }),
+      ),
       items: session.items.map((item) => ({
         awardName: awardNames.find((a) => a.code === item.awardType)?.name_vi ?? item.awardType,
         places: item.quota,

@@ -362,7 +362,7 @@ export class VotingService implements OnModuleInit {
         .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi')),
       // The electorate is fixed when the session is created: a member that merged since keeps its seat, and the
       // session says so (its successor's delegates vote in its place).
-      electorateChanges: await this.electorateChanges(session.eligibleOrgIds, tx),
+      electorateChanges: await this.organizations.electorateChanges(session.eligibleOrgIds, tx),
       quorum: { share: quorumShare, required: required(quorumShare, eligible, false) },
       turnout: {
         count: turnoutRows.length,
@@ -423,23 +423,5 @@ export class VotingService implements OnModuleInit {
       })),
       minutes: await this.minutes.documents(id, tx),
     };
-  }
-
-  /** The members of a fixed electorate that have ended since, with the organisation that continues each. */
-  async electorateChanges(eligibleOrgIds: string[], tx?: EntityManager) {
-    const orgs = await this.organizations.views(eligibleOrgIds, tx);
-    const ended = eligibleOrgIds.filter((id) => orgs.get(id)?.successorId && !orgs.get(id)?.active);
-    const heirs = await this.organizations.heirs(ended, tx);
-    return ended
-      .filter((id) => heirs.has(id))
-      .map((id) => {
-        const o = orgs.get(id)!;
-        const h = heirs.get(id)!;
-        return {
-          organization: { id, nameVi: o.nameVi, nameEn: o.nameEn },
-          endedOn: o.validTo,
-          successor: { id: h.id, nameVi: h.nameVi, nameEn: h.nameEn },
-        };
-      });
   }
 }

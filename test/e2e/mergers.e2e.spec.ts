@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import { documentText } from '../support/documents';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person, PROVINCES } from '../support/people';
 import { createNomination, step, submitWithDossier, conference } from '../support/story';
@@ -132,6 +133,29 @@ describe('a merger carries the seat in the cluster (the 2025 reform)', () => {
     expect(turnout.map((r: { organization_id: string }) => r.organization_id)).toEqual(
       [HUNG_YEN, THAI_BINH].sort(),
     );
+  });
+
+  it('says in the minutes that the ended province kept its seat and who filled it', async () => {
+    // Four more members vote, so the kept electorate of nine reaches its quorum of six.
+    for (const slug of ['bacninh', 'hanam', 'haiduong', 'vinhphuc'] as const) {
+      const voter = await person(t, `${slug}.voter`, 'CLUSTER_VOTER', PROVINCES[slug]);
+      expect((await voter.post(`/voting-sessions/${before}/ballots`, { choices: [] })).status).toBe(201);
+    }
+    expect((await leader.post(`/voting-sessions/${before}/events`, { type: 'CLOSE' })).body.state).toBe(
+      'tallied',
+    );
+    expect((await leader.post(`/voting-sessions/${before}/events`, { type: 'CERTIFY' })).body.state).toBe(
+      'certified',
+    );
+    const view = await leader.get(`/voting-sessions/${before}`);
+    const minutes = await documentText(t.url, leader, view.body.minutes.pdf.download);
+    expect(minutes).toContain(
+      'Thái Bình đã được sắp xếp, hợp nhất vào Hưng Yên (hoạt động đến ngày 30 tháng 6 năm 2025)',
+    );
+    expect(minutes).toContain('Thái Bình vẫn có một phiếu, do đại diện của Hưng Yên bỏ thay');
+    // The DOCX for editing says the same.
+    const docx = await documentText(t.url, leader, view.body.minutes.docx.download);
+    expect(docx).toContain('hợp nhất vào Hưng Yên');
   });
 
   it("finds the predecessor's nominations under the successor and shows both units", async () => {

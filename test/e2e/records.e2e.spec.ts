@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import { pdfText } from '../support/documents';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person, PROVINCES, type Province } from '../support/people';
@@ -194,7 +194,7 @@ describe('official records: meetings, minutes, quotas and decisions', () => {
       const res = await fetch(`${t.url}${minutes.pdf.download}`, {
         headers: { authorization: `Bearer ${leader.token}` },
       });
-      const text = (await pdfParse(Buffer.from(await res.arrayBuffer()))).text.replace(/\s+/g, ' ');
+      const text = await pdfText(await res.arrayBuffer());
       expect(text).toContain('Thái Bình, ngày 13 tháng 3 năm 2024');
       expect(text).toContain('Hôm nay, vào hồi 08 giờ 30, ngày 13 tháng 3 năm 2024, tại Hội trường');
       expect(text).toContain('Chủ trì: Lại Văn Hoàn');

@@ -1,7 +1,6 @@
-import JSZip from 'jszip';
-import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { ChangeBus } from '../../src/database/change-bus.service';
 import { startTestApp, type TestApp } from '../support/app';
+import { documentText as readDocument, pdfText } from '../support/documents';
 import { eventually } from '../support/eventually';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person, PROVINCES, type Province } from '../support/people';
@@ -281,7 +280,7 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     const download = await fetch(`${t.url}/nominations/${flag}/documents/${minutes.id}`, {
       headers: { authorization: `Bearer ${officers.namdinh.token}` },
     });
-    const text = (await pdfParse(Buffer.from(await download.arrayBuffer()))).text.replace(/\s+/g, ' ');
+    const text = await pdfText(await download.arrayBuffer());
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Cụm thi đua các tỉnh Đồng bằng sông Hồng');
     expect(text).toContain('Cờ thi đua của Chính phủ');
@@ -314,18 +313,7 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
   });
 
-  /** Downloads a generated document and returns its text (PDF extracted; DOCX from word/document.xml). */
-  async function documentText(who: Http, path: string): Promise<string> {
-    const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${who.token}` } });
-    expect(res.status).toBe(200);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (bytes.subarray(0, 4).toString('latin1') === '%PDF')
-      return (await pdfParse(bytes)).text.replace(/\s+/g, ' ');
-    const zip = await JSZip.loadAsync(bytes);
-    return (await zip.file('word/document.xml')!.async('string'))
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ');
-  }
+  const documentText = (who: Http, path: string) => readDocument(t.url, who, path);
 
   it("issues the cluster's proposal, forwards the selected units, and carries them to the decision", async () => {
     const proposal = await leader.post(`${cluster2023}/proposal`, { format: 'pdf' });
