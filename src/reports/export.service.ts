@@ -5,6 +5,7 @@ import { WORKFLOWS } from '../../workflows';
 import type { Principal } from '../auth/principal';
 import type { ListNominationsQuery } from '../nominations/nominations.dto';
 import { NominationsService } from '../nominations/nominations.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService } from '../organizations/standing.service';
 
 const PAGE = 1000;
@@ -19,6 +20,7 @@ export const EXPORT_COLUMNS = [
   { header: 'Hình thức khen thưởng', key: 'award', width: 34 },
   { header: 'Cụm, khối thi đua', key: 'cluster', width: 34 },
   { header: 'Đơn vị đề nghị', key: 'nominating', width: 22 },
+  { header: 'Đơn vị kế thừa (sau sắp xếp)', key: 'successor', width: 22 },
   { header: 'Đối tượng', key: 'nominee', width: 30 },
   { header: 'Loại', key: 'kind', width: 10 },
   { header: 'Trạng thái', key: 'state', width: 28 },
@@ -38,7 +40,7 @@ const vietnamCell = (at: Date | string | null) =>
 const dateCell = (day: unknown) =>
   typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null;
 
-/** `A1:P1` for the header row of the columns. */
+/** `A1:Q1` for the header row of the columns. */
 const headerRange = `A1:${String.fromCharCode(64 + EXPORT_COLUMNS.length)}1`;
 
 /**
@@ -50,6 +52,7 @@ export class ExportService {
   constructor(
     private readonly nominations: NominationsService,
     private readonly standings: StandingService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async nominationsXlsx(
@@ -91,6 +94,7 @@ export class ExportService {
             't.name_vi AS award',
             'c.name_vi AS cluster',
             'o.name_vi AS nominating',
+            'o.id AS nominating_id',
             'n.nominee_name AS nominee',
             'n.nominee_kind AS kind',
             'n.state AS state',
@@ -112,6 +116,8 @@ export class ExportService {
             afterId: after.id,
           });
         const rows = (await qb.getRawMany()) as Record<string, unknown>[];
+        // A unit ended by a merger: the unit that continues its work now, the end of the successor chain.
+        const heirs = await this.organizations.heirs(rows.map((r) => String(r.nominating_id)));
         for (const r of rows) {
           sheet
             .addRow({
@@ -121,6 +127,7 @@ export class ExportService {
               award: r.award,
               cluster: r.cluster ?? '',
               nominating: r.nominating,
+              successor: heirs.get(String(r.nominating_id))?.nameVi ?? '',
               nominee: r.nominee,
               kind: r.kind === 'collective' ? 'Tập thể' : 'Cá nhân',
               state: labels.get(String(r.state)) ?? r.state,

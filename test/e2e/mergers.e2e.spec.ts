@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/app';
 import { documentText } from '../support/documents';
 import type { Http } from '../support/http';
@@ -175,6 +176,22 @@ describe('a merger carries the seat in the cluster (the 2025 reform)', () => {
     expect(
       own.body.items.map((n: { nominatingOrganization: { id: string } }) => n.nominatingOrganization.id),
     ).toEqual(own.body.items.map(() => THAI_BINH));
+    // The spreadsheet names the unit that continues the ended one's work.
+    const xlsx = await fetch(`${t.url}/nominations/export.xlsx?nominatingOrganizationId=${HUNG_YEN}`, {
+      headers: { authorization: `Bearer ${hungYenOfficer.token}` },
+    });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = workbook.getWorksheet('Hồ sơ đề nghị')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const rows: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[])[i + 1]])));
+    });
+    expect(rows.find((r) => r['Đơn vị đề nghị'] === 'Thái Bình')).toMatchObject({
+      'Đơn vị kế thừa (sau sắp xếp)': 'Hưng Yên',
+    });
     const ended = await admin.get('/organizations?includeEnded=true&kind=province');
     expect(ended.body.find((o: { id: string }) => o.id === THAI_BINH)).toMatchObject({
       active: false,

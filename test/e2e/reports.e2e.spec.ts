@@ -162,13 +162,14 @@ describe('reports for the Board, the Council, clusters and provinces', () => {
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = workbook.getWorksheet('Hồ sơ đề nghị')!;
     const header = (sheet.getRow(1).values as string[]).slice(1);
-    expect(header.slice(0, 9)).toEqual([
+    expect(header.slice(0, 10)).toEqual([
       'STT',
       'Số hồ sơ',
       'Năm',
       'Hình thức khen thưởng',
       'Cụm, khối thi đua',
       'Đơn vị đề nghị',
+      'Đơn vị kế thừa (sau sắp xếp)',
       'Đối tượng',
       'Loại',
       'Trạng thái',
@@ -188,14 +189,15 @@ describe('reports for the Board, the Council, clusters and provinces', () => {
     const flag = rows.find((r) => r['Số hồ sơ'] === flagNumber)!;
     // Submitted at 09:00 in Hanoi on 4 March 2024: the cell shows that wall-clock time.
     expect(flag['Ngày gửi']).toEqual(new Date('2024-03-04T09:00:00Z'));
-    expect(sheet.getColumn(10).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(sheet.getColumn(11).numFmt).toBe('dd/mm/yyyy hh:mm');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:P1');
+    expect(sheet.autoFilter).toBe('A1:Q1');
     expect(sheet.getColumn(2).width).toBe(17);
     expect(flag).toMatchObject({
       Năm: 2023,
       'Hình thức khen thưởng': 'Cờ thi đua của Chính phủ',
       'Đơn vị đề nghị': 'Nam Định',
+      'Đơn vị kế thừa (sau sắp xếp)': undefined,
       'Trạng thái': 'Đã khen thưởng',
       Loại: 'Tập thể',
     });
