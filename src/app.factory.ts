@@ -7,6 +7,16 @@ import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import {
+  createClientErrorHandler,
+  frameworkErrors,
+  MAX_PARAM_LENGTH,
+  MAX_URL_LENGTH,
+  refuse,
+  uriTooLong,
+} from './common/framework-errors';
+import { parseJsonBody } from './common/json-body-parser';
+import { drainUnreadBody } from './common/lingering-close';
 import { JsonLogger } from './common/logger';
 import { requestContext } from './common/request-context';
 import type { AppConfig } from './config/config';
@@ -50,11 +60,17 @@ export async function createApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     trustProxy: true,
+    // Errors raised before any hook (a malformed URL, an over-long path segment, HTTP that Node's parser refuses)
+    // answer in the error envelope too.
+    frameworkErrors,
+    clientErrorHandler: createClientErrorHandler(logger.child({ component: 'http' })),
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extra), adapter, {
     logger: new JsonLogger(logger.child({ component: 'nest' })),
     abortOnError: false,
   });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, parseJsonBody);
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
@@ -65,13 +81,15 @@ export async function createApp(
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    if (request.url.length > MAX_URL_LENGTH) {
+      refuse(request, reply, uriTooLong);
+      return;
+    }
     if (!config.runsApi && !OPERATIONS_ROUTES.has(request.url.split('?')[0])) {
-      void reply.status(404).send({
-        error: {
-          code: 'REQUEST.NOT_FOUND',
-          message: 'This process runs the worker role only',
-          requestId: request.id,
-        },
+      refuse(request, reply, {
+        status: 404,
+        code: 'REQUEST.NOT_FOUND',
+        message: 'This process runs the worker role only',
       });
       return;
     }
@@ -92,6 +110,12 @@ export async function createApp(
       return;
     }
     done();
+  });
+  // An answer sent before the body was read (too large, wrong type, refused early) keeps the connection until the
+  // body has arrived, so that the client can read it: see lingering-close.ts.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (drainUnreadBody(request.raw)) reply.removeHeader('connection');
+    done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
