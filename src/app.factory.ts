@@ -129,8 +129,8 @@ export async function createApp(
     done();
   });
 
-  if (config.runsApi) {
-    await mountQueueDashboard(app);
+  if (config.runsApi) await mountQueueDashboard(app);
+  if (config.runsApi && config.docsPublic) {
     const document = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
