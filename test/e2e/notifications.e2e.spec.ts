@@ -258,10 +258,13 @@ describe('notifications: who is told what, inbox, live stream, e-mail, webhooks,
           30_000,
         );
         void checker;
-        const [row] = await app.dataSource.query(
-          `SELECT status FROM notification_deliveries WHERE channel = 'email'`,
-        );
-        expect(row.status).toBe('sent');
+        // The delivery is marked sent after the SMTP server has the mail.
+        await eventually(async () => {
+          const [row] = await app.dataSource.query(
+            `SELECT status FROM notification_deliveries WHERE channel = 'email'`,
+          );
+          expect(row.status).toBe('sent');
+        }, 30_000);
       } finally {
         await new Promise((r) => back.server.close(() => r(undefined)));
       }
