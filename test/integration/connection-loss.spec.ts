@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -21,6 +22,8 @@ describe('losing a PostgreSQL connection', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
+    // No application here: keep Nest's console logger quiet about the broken connections these tests make.
+    Logger.overrideLogger(false);
     db = await createTestDatabase();
     proxy = await startPgProxy(db.url);
     dataSource = await createDataSource(proxy.url(db.url), 4).initialize();
