@@ -245,7 +245,7 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     const download = await fetch(`${t.url}/nominations/${flag}/documents/${minutes.id}`, {
       headers: { authorization: `Bearer ${officers.namdinh.token}` },
     });
-    const text = (await pdfParse(Buffer.from(await download.arrayBuffer()))).text.replace(/\s+/g, ' ');
+    const text = await pdfText(await download.arrayBuffer());
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Cụm thi đua các tỉnh Đồng bằng sông Hồng');
     expect(text).toContain('Cờ thi đua của Chính phủ');
@@ -272,13 +272,20 @@ describe("the cluster's year over HTTP: agreement, evaluation, secret ballot, ce
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
   });
 
+  /**
+   * The text of a PDF. pdf-parse's pdf.js is given a plain Uint8Array of its own: handed a Node Buffer, it now and
+   * then failed on valid documents ("bad XRef entry"), often on Node 24.
+   */
+  async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+    return (await pdfParse(new Uint8Array(bytes))).text.replace(/\s+/g, ' ');
+  }
+
   /** Downloads a generated document and returns its text (PDF extracted; DOCX from word/document.xml). */
   async function documentText(who: Http, path: string): Promise<string> {
     const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${who.token}` } });
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
-    if (bytes.subarray(0, 4).toString('latin1') === '%PDF')
-      return (await pdfParse(bytes)).text.replace(/\s+/g, ' ');
+    if (bytes.subarray(0, 4).toString('latin1') === '%PDF') return pdfText(bytes);
     const zip = await JSZip.loadAsync(bytes);
     return (await zip.file('word/document.xml')!.async('string'))
       .replace(/<[^>]+>/g, ' ')
