@@ -7,6 +7,16 @@ import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import {
+  createClientErrorHandler,
+  frameworkErrors,
+  MAX_PARAM_LENGTH,
+  MAX_URL_LENGTH,
+  refuse,
+  uriTooLong,
+} from './common/framework-errors';
+import { parseJsonBody } from './common/json-body-parser';
+import { drainUnreadBody } from './common/lingering-close';
 import { JsonLogger } from './common/logger';
 import { registerRateLimit } from './common/rate-limit';
 import { requestContext } from './common/request-context';
@@ -52,11 +62,17 @@ export async function createApp(
     },
     // X-Forwarded-For is believed only from the configured proxies (TRUST_PROXY); otherwise the connection's address.
     trustProxy: config.trustProxy,
+    // Errors raised before any hook (a malformed URL, an over-long path segment, HTTP that Node's parser refuses)
+    // answer in the error envelope too.
+    frameworkErrors,
+    clientErrorHandler: createClientErrorHandler(logger.child({ component: 'http' })),
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extra), adapter, {
     logger: new JsonLogger(logger.child({ component: 'nest' })),
     abortOnError: false,
   });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, parseJsonBody);
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
@@ -68,13 +84,15 @@ export async function createApp(
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    if (request.url.length > MAX_URL_LENGTH) {
+      refuse(request, reply, uriTooLong);
+      return;
+    }
     if (!config.runsApi && !OPERATIONS_ROUTES.has(request.url.split('?')[0])) {
-      void reply.status(404).send({
-        error: {
-          code: 'REQUEST.NOT_FOUND',
-          message: 'This process runs the worker role only',
-          requestId: request.id,
-        },
+      refuse(request, reply, {
+        status: 404,
+        code: 'REQUEST.NOT_FOUND',
+        message: 'This process runs the worker role only',
       });
       return;
     }
@@ -96,6 +114,12 @@ export async function createApp(
     }
     done();
   });
+  // An answer sent before the body was read (too large, wrong type, refused early) keeps the connection until the
+  // body has arrived, so that the client can read it: see lingering-close.ts.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (drainUnreadBody(request.raw)) reply.removeHeader('connection');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
       {
@@ -108,8 +132,8 @@ export async function createApp(
     done();
   });
 
-  if (config.runsApi) {
-    await mountQueueDashboard(app);
+  if (config.runsApi) await mountQueueDashboard(app);
+  if (config.runsApi && config.docsPublic) {
     const document = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()

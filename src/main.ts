@@ -79,7 +79,9 @@ async function bootstrap(): Promise<void> {
     if (config.runsApi) {
       process.stdout.write(
         `\n  thidua is running (${env.ROLE}, database: ${embedded ? 'embedded PostgreSQL' : 'PostgreSQL'}, queue: ${config.queueBackend})\n` +
-          `  Web:       ${base}/app\n  API docs:  ${base}/docs\n  Health:    ${base}/health/ready\n\n`,
+          `  Web:       ${base}/app\n` +
+          (config.docsPublic ? `  API docs:  ${base}/docs\n` : '') +
+          `  Health:    ${base}/health/ready\n\n`,
       );
     }
   } catch (error) {

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -143,11 +144,13 @@ export class PolicyRules {
 
   @ApiProperty({ type: VoteRules, nullable: true, description: 'null for routes without a vote' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => VoteRules)
   vote!: VoteRules | null;
 
   @ApiProperty({ type: QuotaRules })
+  @IsObject()
   @ValidateNested()
   @Type(() => QuotaRules)
   quota!: QuotaRules;
@@ -163,6 +166,7 @@ export class PolicyRules {
   tieBreak!: TieBreak[];
 
   @ApiProperty({ type: DeadlineRules })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeadlineRules)
   deadlines!: DeadlineRules;
@@ -207,6 +211,7 @@ export class CreatePolicyDto {
   source!: string;
 
   @ApiProperty({ type: PolicyRules })
+  @IsObject()
   @ValidateNested()
   @Type(() => PolicyRules)
   rules!: PolicyRules;

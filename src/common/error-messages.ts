@@ -46,6 +46,10 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
     en: 'The request headers are too large.',
   },
   'REQUEST.BAD_URL': { vi: 'Địa chỉ yêu cầu không hợp lệ.', en: 'The request URL is malformed.' },
+  'REQUEST.TIMEOUT': {
+    vi: 'Yêu cầu gửi đến quá chậm; hãy gửi lại.',
+    en: 'The request took too long to arrive; send it again.',
+  },
   'REQUEST.MALFORMED': { vi: 'Yêu cầu HTTP không đúng định dạng.', en: 'The HTTP request is malformed.' },
   'REQUEST.CONFLICT': {
     vi: 'Trùng với một bản ghi đã có.',

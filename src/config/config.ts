@@ -203,6 +203,19 @@ export class Env {
   @Transform(toBool)
   @IsBoolean()
   MIGRATIONS_RUN = true;
+
+  /** Whether `/docs` (Swagger UI and the OpenAPI document) is served; unset: everywhere but in production. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  DOCS_PUBLIC?: boolean;
+
+  /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 export class ConfigError extends Error {
@@ -240,6 +253,18 @@ export class AppConfig {
   get seedDemo(): boolean {
     return this.env.SEED_DEMO ?? this.embedded;
   }
+  /** Swagger UI and the OpenAPI document are public unless in production (where DOCS_PUBLIC=true opens them). */
+  get docsPublic(): boolean {
+    return this.env.DOCS_PUBLIC ?? this.env.NODE_ENV !== 'production';
+  }
+  /**
+   * Who may read `/metrics`: the holders of METRICS_TOKEN when it is set; otherwise anyone, except in production,
+   * where metrics are then not served at all.
+   */
+  get metricsAccess(): { token: string } | 'public' | 'off' {
+    if (this.env.METRICS_TOKEN) return { token: this.env.METRICS_TOKEN };
+    return this.env.NODE_ENV === 'production' ? 'off' : 'public';
+  }
 }
 
 /** Validates the environment; throws a ConfigError naming every bad variable. */
@@ -256,6 +281,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     'SMTP_URL',
     'SEED_DEMO',
     'ADMIN_EMAIL',
+    'DOCS_PUBLIC',
+    'METRICS_TOKEN',
   ]) {
     const value = source[key];
     if (value !== undefined) picked[key] = value;

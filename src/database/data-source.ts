@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
+import { ResilientClient } from './resilient-client';
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
@@ -13,6 +14,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     logging: false,
     extra: {
+      // Every pooled connection keeps an error listener from birth: see ResilientClient.
+      Client: ResilientClient,
       max: poolSize,
       application_name: 'thidua',
       // How long a command waits for a pooled connection (and for a new connection to be established): a burst

@@ -362,22 +362,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       connectionString: this.config.databaseUrl,
       application_name: 'thidua-relay',
     });
+    // A connection can fail twice (an error event and a failed LISTEN): it is replaced once.
+    let replaced = false;
+    const replace = () => {
+      if (replaced) return;
+      replaced = true;
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    };
     client.on('notification', () => void this.drain());
     client.on('error', (error) => {
       this.logger.warn({ error: error.message }, 'relay listener lost its connection; reconnecting');
-      if (this.listener === client) this.listener = undefined;
-      client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+      replace();
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (replaced) return;
       this.listener = client;
       void this.drain();
     } catch (error) {
-      await client.end().catch(() => undefined);
       this.logger.warn({ error: (error as Error).message }, 'relay listener could not connect; retrying');
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+      replace();
     }
   }
 

@@ -49,6 +49,15 @@ export class NotificationStream implements OnApplicationBootstrap, OnApplication
       connectionString: this.config.databaseUrl,
       application_name: 'thidua-inbox-stream',
     });
+    // A connection can fail twice (an error event and a failed LISTEN): it is replaced once.
+    let replaced = false;
+    const replace = () => {
+      if (replaced) return;
+      replaced = true;
+      if (this.client === client) this.client = undefined;
+      client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+    };
     client.on('notification', (message) => {
       try {
         for (const userId of JSON.parse(message.payload ?? '[]') as string[]) {
@@ -60,17 +69,15 @@ export class NotificationStream implements OnApplicationBootstrap, OnApplication
     });
     client.on('error', (error) => {
       this.logger.warn({ error: error.message }, 'inbox stream lost its connection; reconnecting');
-      client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), 1000).unref();
+      replace();
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${INBOX_CHANNEL}`);
-      this.client = client;
+      if (!replaced) this.client = client;
     } catch (error) {
       this.logger.warn({ error: (error as Error).message }, 'inbox stream could not connect; retrying');
-      await client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), 1000).unref();
+      replace();
     }
   }
 }

@@ -1,6 +1,7 @@
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import type { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/config';
+import { ResilientClient } from '../database/resilient-client';
 
 /** ioredis options from a redis:// URL, as BullMQ workers need them (no per-request retry limit). */
 export function redisOptions(url: string): RedisOptions {
@@ -29,5 +30,7 @@ export function selectQueueBackend(config: AppConfig): RedisOptions | Record<str
     return redisOptions(config.env.REDIS_URL);
   }
   setDefaultBackendFactory(createPostgresBackend as never);
-  return { connectionString: config.databaseUrl, migrate: true, max: 4 };
+  // The backend's pool takes `pg.Pool` options: its connections keep an error listener from birth (see
+  // ResilientClient).
+  return { connectionString: config.databaseUrl, migrate: true, max: 4, Client: ResilientClient };
 }

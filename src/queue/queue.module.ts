@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/config';
 import { selectQueueBackend } from './queue-connection';
+import { QueueSupervisor } from './queue-supervisor';
 import { DELIVERIES_QUEUE, EFFECTS_QUEUE, TIMERS_QUEUE } from './queue.constants';
 
 /** BullMQ on Redis or on PostgreSQL (see `selectQueueBackend`), with the application's queues. */
@@ -17,6 +19,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [
+        DiscoveryModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
@@ -26,6 +29,7 @@ export class QueueModule {
         }),
         queues,
       ],
+      providers: [QueueSupervisor],
       exports: [queues],
     };
   }

@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { startTestApp, type TestApp } from '../support/app';
 import { Http } from '../support/http';
 import { CLUSTER, orgId, person } from '../support/people';
+import { chunked, rawExchange, type RawExchange, rawRequest } from '../support/raw-http';
 import { createNomination, pdf, send, submitWithDossier } from '../support/story';
 
 jest.setTimeout(60_000);
@@ -414,5 +415,311 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
         "filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh.pdf",
       );
     });
+  });
+
+  /** One answer read over a raw connection: the status, the error envelope, and that nothing cut it short. */
+  function envelope(exchange: RawExchange, status: number, code: string, requestId = true) {
+    expect({ error: exchange.error, sentAll: exchange.sentAll }).toEqual({ error: undefined, sentAll: true });
+    const [res] = exchange.responses;
+    expect({ status: res?.status, code: res?.body?.error?.code }).toEqual({ status, code });
+    expect(res.body.error).toEqual(
+      expect.objectContaining({
+        message: expect.any(String),
+        ...(requestId ? { requestId: res.headers['x-request-id'] } : {}),
+      }),
+    );
+    return res;
+  }
+
+  describe('bodies over the limit', () => {
+    const big = () => JSON.stringify({ summary: 'x'.repeat(2 * 1024 * 1024) });
+
+    it('answers 413 to a declared length over the limit, reads the rest, and keeps the connection', async () => {
+      const before = await footprint();
+      const body = big();
+      const exchange = await rawExchange(
+        t.url,
+        [
+          rawRequest(
+            'POST',
+            '/nominations',
+            {
+              authorization: `Bearer ${officer.token}`,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+            body,
+          ),
+          rawRequest('GET', '/health', {}),
+        ],
+        { expected: 2 },
+      );
+      envelope(exchange, 413, 'REQUEST.TOO_LARGE');
+      // The body was read to its end: the next request on the same connection is answered.
+      expect(exchange.responses[1]?.status).toBe(200);
+      expect(await footprint()).toEqual(before);
+    });
+
+    it('answers 413 to a chunked body that grows past the limit', async () => {
+      const pieces = Array.from({ length: 40 }, (_, i) =>
+        Buffer.from(i === 0 ? `{"summary":"${'x'.repeat(64 * 1024 - 12)}` : 'x'.repeat(64 * 1024)),
+      );
+      pieces.push(Buffer.from('"}'));
+      const exchange = await rawExchange(
+        t.url,
+        [
+          rawRequest('POST', '/nominations', {
+            authorization: `Bearer ${officer.token}`,
+            'content-type': 'application/json',
+            'transfer-encoding': 'chunked',
+          }),
+          chunked(pieces),
+          rawRequest('GET', '/health', {}),
+        ],
+        { expected: 2 },
+      );
+      envelope(exchange, 413, 'REQUEST.TOO_LARGE');
+      expect(exchange.responses[1]?.status).toBe(200);
+    });
+
+    it('answers 413 to a client that asked to close the connection, after reading its body', async () => {
+      // Far more than the connection's buffers hold: it arrives only if the server reads it.
+      const body = JSON.stringify({ summary: 'x'.repeat(16 * 1024 * 1024) });
+      const exchange = await rawExchange(t.url, [
+        rawRequest(
+          'POST',
+          '/nominations',
+          { 'content-type': 'application/json', 'content-length': body.length, connection: 'close' },
+          body,
+        ),
+      ]);
+      envelope(exchange, 413, 'REQUEST.TOO_LARGE');
+    });
+
+    it('answers 401 to an unsigned upload without reading it, and keeps the answer readable', async () => {
+      const file = Buffer.alloc(16 * 1024 * 1024, 7);
+      const head = Buffer.from(
+        '--B\r\nContent-Disposition: form-data; name="kind"\r\n\r\nproposal\r\n' +
+          '--B\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n',
+      );
+      const body = Buffer.concat([head, file, Buffer.from('\r\n--B--\r\n')]);
+      const exchange = await rawExchange(t.url, [
+        rawRequest(
+          'POST',
+          `/nominations/${draftId}/documents`,
+          { 'content-type': 'multipart/form-data; boundary=B', 'content-length': body.length },
+          body,
+        ),
+      ]);
+      envelope(exchange, 401, 'AUTH.UNAUTHENTICATED');
+    });
+
+    it('answers 413 in the envelope to an upload over the document limit, over a raw connection', async () => {
+      const before = await footprint();
+      const file = Buffer.concat([pdf('big'), Buffer.alloc(21 * 1024 * 1024, 1)]);
+      const head = Buffer.from(
+        '--B\r\nContent-Disposition: form-data; name="kind"\r\n\r\nproposal\r\n' +
+          '--B\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n',
+      );
+      const body = Buffer.concat([head, file, Buffer.from('\r\n--B--\r\n')]);
+      const exchange = await rawExchange(
+        t.url,
+        [
+          rawRequest(
+            'POST',
+            `/nominations/${draftId}/documents`,
+            {
+              authorization: `Bearer ${officer.token}`,
+              'content-type': 'multipart/form-data; boundary=B',
+              'content-length': body.length,
+            },
+            body,
+          ),
+          rawRequest('GET', '/health', {}),
+        ],
+        { expected: 2 },
+      );
+      envelope(exchange, 413, 'DOCUMENT.TOO_LARGE');
+      expect(exchange.responses[1]?.status).toBe(200);
+      expect(await footprint()).toEqual(before);
+    });
+
+    it('answers 413 to a large body sent with fetch', async () => {
+      const res = await officer.request('POST', '/nominations', big(), {
+        'content-type': 'application/json',
+      });
+      expect({ status: res.status, code: res.body.error.code }).toEqual({
+        status: 413,
+        code: 'REQUEST.TOO_LARGE',
+      });
+    });
+  });
+
+  describe('errors raised by the HTTP framework', () => {
+    it('answers a malformed percent-encoding in the path with 400 REQUEST.BAD_URL', async () => {
+      await refused(officer.get('/nominations/%E0%A4%A'), 400, 'REQUEST.BAD_URL');
+      // A percent-encoded lone surrogate is not UTF-8 either.
+      await refused(officer.get('/award-types/%ED%A0%80'), 400, 'REQUEST.BAD_URL');
+    });
+
+    it("says so in the caller's language, Vietnamese first", async () => {
+      const vi = await officer.get('/nominations/%E0%A4%A');
+      expect(vi.body.error.message).toBe('Địa chỉ yêu cầu không hợp lệ.');
+      expect(vi.headers.get('content-language')).toBe('vi');
+      const en = await officer.get(`/award-types/${'A'.repeat(300)}`, {
+        'accept-language': 'en-GB,en;q=0.9',
+      });
+      expect(en.body.error.message).toBe('The request URL is too long.');
+      expect(en.headers.get('content-language')).toBe('en');
+      // Node's parser refused the request: its headers are unknown, and the answer is Vietnamese.
+      const exchange = await rawExchange(t.url, [
+        rawRequest('GET', '/health', { 'x-big': 'a'.repeat(40_000) }),
+      ]);
+      expect(exchange.responses[0]?.body?.error?.message).toBe('Phần đầu (header) của yêu cầu quá lớn.');
+      expect(exchange.responses[0]?.headers['content-language']).toBe('vi');
+    });
+
+    it('answers an over-long path segment or URL with 414 REQUEST.URI_TOO_LONG', async () => {
+      await refused(officer.get(`/award-types/${'A'.repeat(300)}`), 414, 'REQUEST.URI_TOO_LONG');
+      await refused(officer.get(`/nominations?q=${'a'.repeat(9000)}`), 414, 'REQUEST.URI_TOO_LONG');
+    });
+
+    it('answers unknown routes and methods with 404 REQUEST.NOT_FOUND', async () => {
+      await refused(officer.get('/no/such/route'), 404, 'REQUEST.NOT_FOUND');
+      await refused(officer.request('DELETE', '/health'), 404, 'REQUEST.NOT_FOUND');
+    });
+
+    it('answers headers over the limit with 431 REQUEST.HEADERS_TOO_LARGE, in a well-formed response', async () => {
+      const exchange = await rawExchange(t.url, [
+        rawRequest('GET', '/health', { 'x-big': 'a'.repeat(40_000) }),
+      ]);
+      const res = envelope(exchange, 431, 'REQUEST.HEADERS_TOO_LARGE');
+      expect(res.headers.connection).toBe('close');
+    });
+
+    it('answers a request line longer than the header limit with 414 or 431, in the envelope', async () => {
+      const exchange = await rawExchange(t.url, [rawRequest('GET', `/health?${'a'.repeat(20_000)}`, {})]);
+      const [res] = exchange.responses;
+      expect([
+        [414, 'REQUEST.URI_TOO_LONG'],
+        [431, 'REQUEST.HEADERS_TOO_LARGE'],
+      ]).toContainEqual([res?.status, res?.body?.error?.code]);
+      expect(exchange.error).toBeUndefined();
+    });
+
+    it.each([
+      ['garbage', 'GARBAGE\r\n\r\n'],
+      ['an unknown method', 'BREW /health HTTP/1.1\r\nHost: x\r\n\r\n'],
+      ['a bad version', 'GET /health HTTP/9.9\r\nHost: x\r\n\r\n'],
+      ['a header without a colon', 'GET /health HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n'],
+      ['a non-numeric length', 'POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'],
+      [
+        'both a length and chunked encoding',
+        'POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      ],
+      [
+        'a bad chunk size',
+        'POST /auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n',
+      ],
+    ])('answers malformed HTTP (%s) with a well-formed 400 REQUEST.MALFORMED', async (_, request) => {
+      const exchange = await rawExchange(t.url, [request]);
+      const res = envelope(exchange, 400, 'REQUEST.MALFORMED');
+      expect(res.headers.connection).toBe('close');
+      expect(res.headers['content-type']).toContain('application/json');
+    });
+  });
+
+  describe('award policies', () => {
+    it('refuses a policy without rules, or with rules of the wrong shape, with the field', async () => {
+      const admin = await person(t, 'policy.admin', 'ADMIN', 'MOHA');
+      for (const rules of [undefined, [], null, 'x']) {
+        const error = await refused(
+          admin.post('/award-types/PM_CERTIFICATE/policies', {
+            effectiveFrom: '2030-01-01',
+            source: 'Decree 152/2025/NĐ-CP',
+            ...(rules === undefined ? {} : { rules }),
+          }),
+          400,
+          'REQUEST.VALIDATION_FAILED',
+        );
+        expect(error.details.fields.map((f: { field: string }) => f.field)).toEqual(['rules']);
+      }
+    });
+  });
+
+  describe('strings and keys no validator should have to think of', () => {
+    it('refuses a lone surrogate in any string with 400 and the field', async () => {
+      // Written as JSON escapes: the body itself is well-formed UTF-8, the decoded string is not text.
+      const login = await refused(
+        new Http(t.url).request('POST', '/auth/login', '{"email":"a\\ud800@x.vn","password":"p"}', {
+          'content-type': 'application/json',
+        }),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+      );
+      expect(login.details.fields).toEqual([{ field: 'email', problems: [expect.any(String)] }]);
+      const admin = await person(t, 'surrogate.admin', 'ADMIN', 'MOHA');
+      const user = await refused(
+        admin.request(
+          'POST',
+          '/users',
+          `{"email":"x\\udc00@test.thidua.vn","fullName":"A","role":"NOMINATOR","organizationId":"${orgId('PROVINCE-36')}"}`,
+          { 'content-type': 'application/json' },
+        ),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+      );
+      expect(user.details.fields.map((f: { field: string }) => f.field)).toEqual(['email']);
+      const nested = await refused(
+        officer.request(
+          'POST',
+          '/nominations',
+          `{"awardType":"PM_CERTIFICATE","year":2023,"nominee":{"kind":"collective","organizationId":"${orgId('PROVINCE-36')}"},"summary":"a\\ud83d"}`,
+          { 'content-type': 'application/json' },
+        ),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+      );
+      expect(nested.details.fields.map((f: { field: string }) => f.field)).toEqual(['summary']);
+      // A well-formed pair (an emoji) is text.
+      const emoji = await new Http(t.url).request(
+        'POST',
+        '/auth/login',
+        '{"email":"a\\ud83d\\ude00@x.vn","password":"p"}',
+        { 'content-type': 'application/json' },
+      );
+      expect(emoji.status).toBe(401);
+    });
+
+    it.each(['prototype', '__proto__', 'constructor'])(
+      'refuses a key named %s like any other unknown key, at any depth',
+      async (key) => {
+        const top = await refused(
+          new Http(t.url).request(
+            'POST',
+            '/auth/login',
+            `{"email":"a@x.vn","password":"p","${key}":{"x":1}}`,
+            {
+              'content-type': 'application/json',
+            },
+          ),
+          400,
+          'REQUEST.VALIDATION_FAILED',
+        );
+        expect(top.details.fields).toEqual([{ field: key, problems: [`property ${key} should not exist`] }]);
+        const nested = await refused(
+          officer.request(
+            'POST',
+            '/nominations',
+            `{"awardType":"PM_CERTIFICATE","year":2023,"nominee":{"kind":"collective","${key}":1},"summary":"s"}`,
+            { 'content-type': 'application/json' },
+          ),
+          400,
+          'REQUEST.VALIDATION_FAILED',
+        );
+        expect(nested.details.fields.map((f: { field: string }) => f.field)).toEqual([`nominee.${key}`]);
+        await refused(officer.get(`/nominations?${key}=1`), 400, 'REQUEST.VALIDATION_FAILED');
+      },
+    );
   });
 });

@@ -258,7 +258,7 @@ describe('notifications: who is told what, inbox, live stream, e-mail, webhooks,
           30_000,
         );
         void checker;
-        // The server has the mail before the delivery's transaction records it as sent.
+        // The delivery is marked sent after the SMTP server has the mail.
         await eventually(async () => {
           const [row] = await app.dataSource.query(
             `SELECT status FROM notification_deliveries WHERE channel = 'email'`,

@@ -65,6 +65,50 @@ describe('operations: health, metrics, request ids, roles, start-up failures', (
     }
   });
 
+  describe('production defaults', () => {
+    const open = async (env: Record<string, string>, work: (http: Http) => Promise<void>) => {
+      const app = await startTestApp({ queue: 'redis', env: { NODE_ENV: 'production', ...env } });
+      try {
+        await work(new Http(app.url));
+      } finally {
+        await app.close();
+      }
+    };
+
+    it('serves neither the API docs nor the metrics in production unless configured', async () => {
+      await open({}, async (http) => {
+        for (const path of ['/docs', '/docs/openapi.json', '/metrics']) {
+          const res = await http.get(path);
+          expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({
+            path,
+            status: 404,
+            code: 'REQUEST.NOT_FOUND',
+          });
+          expect(res.body.error.requestId).toBe(res.headers.get('x-request-id'));
+        }
+        expect((await http.get('/health')).status).toBe(200);
+      });
+    });
+
+    it('serves the metrics to the holder of METRICS_TOKEN only, and the docs when DOCS_PUBLIC=true', async () => {
+      const token = 'metrics-token-0123456789';
+      await open({ METRICS_TOKEN: token, DOCS_PUBLIC: 'true' }, async (http) => {
+        for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${token}`, `Bearer ${token}x`]) {
+          const res = await http.get('/metrics', authorization ? { authorization } : {});
+          expect({ status: res.status, code: res.body?.error?.code }).toEqual({
+            status: 401,
+            code: 'AUTH.UNAUTHENTICATED',
+          });
+          expect(res.headers.get('www-authenticate')).toContain('Bearer');
+        }
+        const metrics = await http.get('/metrics', { authorization: `Bearer ${token}` });
+        expect(metrics.status).toBe(200);
+        expect(metrics.body).toContain('thidua_http_request_duration_seconds');
+        expect((await http.get('/docs/openapi.json')).status).toBe(200);
+      });
+    });
+  });
+
   describe('start-up fails with a message that says what to do, never a stack trace', () => {
     const start = (env: Record<string, string>) =>
       spawnSync(process.execPath, [MAIN], {

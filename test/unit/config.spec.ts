@@ -82,4 +82,22 @@ describe('configuration', () => {
     expect(() => loadEnv({ ADMIN_EMAIL: 'not an address' })).toThrow(/ADMIN_EMAIL/);
     expect(() => loadEnv({ RATE_LIMIT_BALLOTS: '-1' })).toThrow(/RATE_LIMIT_BALLOTS/);
   });
+
+  it('keeps the API docs and the metrics private in production unless configured', () => {
+    const production = (extra: Record<string, string> = {}) =>
+      new AppConfig(
+        loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...extra }),
+        'postgres://db/x',
+        false,
+      );
+    expect(production().docsPublic).toBe(false);
+    expect(production().metricsAccess).toBe('off');
+    expect(production({ DOCS_PUBLIC: 'true' }).docsPublic).toBe(true);
+    expect(production({ METRICS_TOKEN: 'm'.repeat(16) }).metricsAccess).toEqual({ token: 'm'.repeat(16) });
+    const development = new AppConfig(loadEnv({}), 'postgres://embedded', true);
+    expect(development.docsPublic).toBe(true);
+    expect(development.metricsAccess).toBe('public');
+    expect(new AppConfig(loadEnv({ DOCS_PUBLIC: 'false' }), 'x', true).docsPublic).toBe(false);
+    expect(() => loadEnv({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN must be at least 16 characters');
+  });
 });
