@@ -9,6 +9,8 @@ export class SummaryQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(toInt) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() clusterId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z_]{2,40}$/) awardType?: string;
+  /** A unit's nominations, with those of the units it succeeded through mergers. */
+  @ApiPropertyOptional() @IsOptional() @IsUUID() nominatingOrganizationId?: string;
 }
 
 export class StageDurationsQuery {

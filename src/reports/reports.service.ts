@@ -13,6 +13,7 @@ export interface SummaryFilter {
   year?: number;
   clusterId?: string;
   awardType?: string;
+  nominatingOrganizationId?: string;
 }
 
 interface Counts {

@@ -176,6 +176,14 @@ describe('a merger carries the seat in the cluster (the 2025 reform)', () => {
     expect(
       own.body.items.map((n: { nominatingOrganization: { id: string } }) => n.nominatingOrganization.id),
     ).toEqual(own.body.items.map(() => THAI_BINH));
+    // The summary for the successor counts the predecessor's nomination too.
+    const summary = await board.get(`/reports/summary?year=2025&nominatingOrganizationId=${HUNG_YEN}`);
+    expect(summary.status).toBe(200);
+    const ownSummary = await board.get(`/reports/summary?year=2025&nominatingOrganizationId=${THAI_BINH}`);
+    expect(ownSummary.body.totals.total).toBeGreaterThanOrEqual(1);
+    expect(summary.body.totals.total).toBeGreaterThanOrEqual(ownSummary.body.totals.total);
+    const listed = await board.get(`/nominations?year=2025&nominatingOrganizationId=${HUNG_YEN}&limit=100`);
+    expect(summary.body.totals.total).toBe(listed.body.items.length);
     // The spreadsheet names the unit that continues the ended one's work.
     const xlsx = await fetch(`${t.url}/nominations/export.xlsx?nominatingOrganizationId=${HUNG_YEN}`, {
       headers: { authorization: `Bearer ${hungYenOfficer.token}` },
