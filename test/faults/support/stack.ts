@@ -8,7 +8,7 @@ import { type AppProcess, spawnApp, startRedis, stopAll, type RedisServer } from
 import { recordScenario, RESULTS_DIR } from './summary';
 
 const LOGS_DIR = path.join(RESULTS_DIR, 'logs');
-import { type Cast, Ledger, seedCast } from './world';
+import { type Cast, Ledger, seedCast, withoutStandard } from './world';
 
 export interface Stack {
   dbUrl: string;
@@ -77,6 +77,7 @@ export async function startStack(options: {
     for (let i = 0; i < (options.workers ?? 1); i++)
       workers.push(await spawnApp(`worker${i + 1}`, { ...env, ROLE: 'worker' }));
     stack.cast = await seedCast(dbUrl);
+    await withoutStandard(apis[0].url, stack.cast.admin);
   } catch (error) {
     await stack.teardown();
     throw error;
