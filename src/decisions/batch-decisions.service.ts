@@ -215,6 +215,33 @@ export class BatchDecisionsService {
     }
   }
 
+  /** The decisions the caller's organisation recorded, newest first, with how many nominations each moved. */
+  async recent(principal: Principal, limit = 20) {
+    const rows = (await this.dataSource.query(
+      `SELECT d.id, d.kind, d.number, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.signer_name, d.created_at,
+              (SELECT count(*)::int FROM decision_items i WHERE i.decision_id = d.id) AS nominations
+         FROM decisions d WHERE d.issuer_id = $1 ORDER BY d.created_at DESC, d.id LIMIT $2`,
+      [principal.organizationId, limit],
+    )) as {
+      id: string;
+      kind: DecisionKind;
+      number: string | null;
+      decided_on: string;
+      signer_name: string | null;
+      created_at: Date;
+      nominations: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      number: r.number,
+      date: r.decided_on,
+      signer: r.signer_name,
+      createdAt: new Date(r.created_at).toISOString(),
+      nominations: r.nominations,
+    }));
+  }
+
   async get(principal: Principal, id: string) {
     const decision = await this.dataSource.getRepository(DecisionEntity).findOneBy({ id });
     if (!decision || !(isCentral(principal.role) || decision.issuerId === principal.organizationId))

@@ -16,7 +16,9 @@ import { AuthPagesController } from './auth-pages.controller';
 import { CalendarPagesController } from './calendar-pages.controller';
 import { ClusterPagesController } from './cluster-pages.controller';
 import { ClusterPagesService } from './cluster-pages.service';
+import { DecisionsModule } from '../decisions/decisions.module';
 import { DashboardController } from './dashboard.controller';
+import { DecisionPagesController } from './decision-pages.controller';
 import { DASHBOARD_SOURCE, ReportsDashboardSource } from './dashboard-source';
 import { HomeController } from './home.controller';
 import { MyWorkService } from './my-work.service';
@@ -44,6 +46,7 @@ import { WebSessionService } from './web-session.service';
     CalendarModule,
     RegisterModule,
     MeetingsModule,
+    DecisionsModule,
   ],
   controllers: [
     AssetsController,
@@ -59,6 +62,7 @@ import { WebSessionService } from './web-session.service';
     DashboardController,
     AdminPagesController,
     RegisterPagesController,
+    DecisionPagesController,
   ],
   providers: [
     WebSessionService,

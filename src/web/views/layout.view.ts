@@ -3,6 +3,7 @@ import { REGISTER_MESSAGES } from '../register-i18n';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../web-context';
 import { csrfField } from './components.view';
+import { decisionsNavLabel } from '../decisions-nav';
 
 /** htmx settings: no inline styles or eval (the pages run under a strict Content-Security-Policy). */
 const HTMX_CONFIG = JSON.stringify({
@@ -24,6 +25,14 @@ function nav(ctx: PageContext): SafeHtml {
     ['/app/register', REGISTER_MESSAGES[ctx.locale].navRegister],
     ['/app/clusters', m.navCluster],
     ['/app/voting-sessions', m.navVoting],
+    ...(role === 'PM_OFFICE' || role === 'COUNCIL_SECRETARY'
+      ? ([
+          [
+            '/app/decisions',
+            decisionsNavLabel(ctx.locale, role === 'PM_OFFICE' ? 'primeMinister' : 'council'),
+          ],
+        ] as [string, string][])
+      : []),
     ...(isCentral(role) ? ([['/app/dashboard', m.navDashboard]] as [string, string][]) : []),
     ...(role === 'ADMIN' ? ([['/app/admin', m.navAdmin]] as [string, string][]) : []),
   ];
