@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { orgId, person, PROVINCES, type Province } from '../support/people';
-import { createNomination, step, submitWithDossier } from '../support/story';
+import { appraisedFighter, policyWithoutStandard, step } from '../support/story';
 import { launch, screenshot, signIn } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -30,20 +30,7 @@ describe('the decisions page', () => {
     secretary = await person(t, 'council.secretary', 'COUNCIL_SECRETARY', 'COUNCIL');
     await person(t, 'pm.office', 'PM_OFFICE', 'GOVERNMENT_OFFICE');
     // The page records decisions, not the award's standard: from today the policy checks none.
-    const admin = await person(t, 'admin', 'ADMIN', 'MOHA');
-    const current = (await admin.get('/award-types/NATIONAL_EMULATION_FIGHTER')).body.policy;
-    const { standard, ...rules } = current.rules as Record<string, unknown>;
-    void standard;
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    expect(
-      (
-        await admin.post('/award-types/NATIONAL_EMULATION_FIGHTER/policies', {
-          effectiveFrom: today,
-          source: 'Thử nghiệm: không đối chiếu tiêu chuẩn',
-          rules,
-        })
-      ).status,
-    ).toBe(201);
+    await policyWithoutStandard(await person(t, 'admin', 'ADMIN', 'MOHA'));
     for (const [slug, name] of [
       ['namdinh', 'Trần Thị Mai'],
       ['hungyen', 'Nguyễn Thị Lan'],
@@ -51,23 +38,7 @@ describe('the decisions page', () => {
     ] as [Province, string][]) {
       const officer = await person(t, `${slug}.officer`, 'NOMINATOR', PROVINCES[slug]);
       const approver = await person(t, `${slug}.approver`, 'PROVINCE_APPROVER', PROVINCES[slug]);
-      const id = await createNomination(officer, {
-        award: 'NATIONAL_EMULATION_FIGHTER',
-        nomineeOrg: PROVINCES[slug],
-        cluster: false,
-        nominee: {
-          kind: 'individual',
-          organizationId: orgId(PROVINCES[slug]),
-          fullName: name,
-          gender: 'female',
-          position: 'Giáo viên',
-        },
-      });
-      await submitWithDossier(officer, id);
-      await step(approver, id, 'ACCEPT');
-      await step(approver, id, 'FORWARD');
-      await step(board, id, 'APPRAISAL_PASSED');
-      fighters[slug] = id;
+      fighters[slug] = await appraisedFighter({ officer, approver, board }, PROVINCES[slug], name);
     }
     const meeting = await secretary.post('/meetings', {
       kind: 'councilSession',
@@ -124,6 +95,13 @@ describe('the decisions page', () => {
 
   it("records the Prime Minister's decision for all the ticked nominations, or names each one refused", async () => {
     const { context, page } = await signIn(browser, t, 'pm.office@test.thidua.vn');
+    const fillDecision = async () => {
+      await page.getByLabel('Số quyết định').fill('1624/QĐ-TTg');
+      await page.getByLabel('Ngày ký').fill('2024-10-14');
+      await page.locator('#f-signerName').fill('Trần Hồng Hà');
+      await page.getByLabel('Chức vụ người ký').fill('Phó Thủ tướng');
+      await page.getByLabel(/Tôi đã đối chiếu/).check();
+    };
     try {
       await page.goto('/app/decisions');
       expect(await page.locator('h1').textContent()).toContain('Ghi nhận quyết định của Thủ tướng');
@@ -131,11 +109,7 @@ describe('the decisions page', () => {
       expect(await boxes.count()).toBe(2);
       await boxes.nth(0).check();
       await boxes.nth(1).check();
-      await page.getByLabel('Số quyết định').fill('1624/QĐ-TTg');
-      await page.getByLabel('Ngày ký').fill('2024-10-14');
-      await page.locator('#f-signerName').fill('Trần Hồng Hà');
-      await page.getByLabel('Chức vụ người ký').fill('Phó Thủ tướng');
-      await page.getByLabel(/Tôi đã đối chiếu/).check();
+      await fillDecision();
       // Meanwhile one of them is decided on its own (another clerk): the page's decision is refused as a whole.
       await step(
         await person(t, 'pm.office2', 'PM_OFFICE', 'GOVERNMENT_OFFICE'),
@@ -152,11 +126,7 @@ describe('the decisions page', () => {
       await page.goto('/app/decisions');
       expect(await boxes.count()).toBe(1);
       await boxes.nth(0).check();
-      await page.getByLabel('Số quyết định').fill('1624/QĐ-TTg');
-      await page.getByLabel('Ngày ký').fill('2024-10-14');
-      await page.locator('#f-signerName').fill('Trần Hồng Hà');
-      await page.getByLabel('Chức vụ người ký').fill('Phó Thủ tướng');
-      await page.getByLabel(/Tôi đã đối chiếu/).check();
+      await fillDecision();
       await page.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
       await page.waitForURL((url) => url.search.includes('recorded='));
       expect(await page.getByRole('status').textContent()).toContain(

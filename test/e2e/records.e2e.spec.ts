@@ -3,7 +3,15 @@ import { pdfText } from '../support/documents';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { CLUSTER, orgId, person, PROVINCES, type Province } from '../support/people';
-import { conference, createNomination, send, step, submitWithDossier } from '../support/story';
+import {
+  appraisedFighter,
+  conference,
+  createNomination,
+  policyWithoutStandard,
+  send,
+  step,
+  submitWithDossier,
+} from '../support/story';
 
 jest.setTimeout(180_000);
 
@@ -39,17 +47,7 @@ describe('official records: meetings, minutes, quotas and decisions', () => {
     pmOffice = await person(t, 'pm.office', 'PM_OFFICE', 'GOVERNMENT_OFFICE');
     // The decisions below are about recording, not the award's standard: from today the National Emulation
     // Fighter's policy checks none (the standards have their own tests).
-    const admin = await person(t, 'admin', 'ADMIN', 'MOHA');
-    const current = (await admin.get('/award-types/NATIONAL_EMULATION_FIGHTER')).body.policy;
-    const { standard, ...rules } = current.rules as Record<string, unknown>;
-    void standard;
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    const added = await admin.post('/award-types/NATIONAL_EMULATION_FIGHTER/policies', {
-      effectiveFrom: today,
-      source: 'Thử nghiệm: không đối chiếu tiêu chuẩn',
-      rules,
-    });
-    if (added.status !== 201) throw new Error(`policy: ${added.status} ${JSON.stringify(added.body)}`);
+    await policyWithoutStandard(await person(t, 'admin', 'ADMIN', 'MOHA'));
   });
   afterAll(async () => {
     await t?.close();
@@ -287,25 +285,8 @@ describe('official records: meetings, minutes, quotas and decisions', () => {
     const fighters: string[] = [];
 
     /** A National Emulation Fighter (direct route) through appraisal: it waits for the Council. */
-    async function appraised(slug: Province, name: string): Promise<string> {
-      const id = await createNomination(officers[slug], {
-        award: 'NATIONAL_EMULATION_FIGHTER',
-        nomineeOrg: PROVINCES[slug],
-        cluster: false,
-        nominee: {
-          kind: 'individual',
-          organizationId: orgId(PROVINCES[slug]),
-          fullName: name,
-          gender: 'female',
-          position: 'Giáo viên',
-        },
-      });
-      await submitWithDossier(officers[slug], id);
-      await step(approvers[slug], id, 'ACCEPT');
-      await step(approvers[slug], id, 'FORWARD');
-      await step(board, id, 'APPRAISAL_PASSED');
-      return id;
-    }
+    const appraised = (slug: Province, name: string) =>
+      appraisedFighter({ officer: officers[slug], approver: approvers[slug], board }, PROVINCES[slug], name);
 
     it("records the Council's session outcome for several nominations at once", async () => {
       for (const [slug, name] of [

@@ -57,6 +57,51 @@ export async function submitWithDossier(
   return step(officer, id, 'SUBMIT');
 }
 
+/**
+ * From today, the award's policy checks no standard: for tests about recording and routing, whose nominees are new
+ * people without titles in the register (the standards have their own tests).
+ */
+export async function policyWithoutStandard(admin: Http, award = 'NATIONAL_EMULATION_FIGHTER') {
+  const current = (await admin.get(`/award-types/${award}`)).body.policy;
+  const { standard, ...rules } = current.rules as Record<string, unknown>;
+  void standard;
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const added = await admin.post(`/award-types/${award}/policies`, {
+    effectiveFrom: today,
+    source: 'Thử nghiệm: không đối chiếu tiêu chuẩn',
+    rules,
+  });
+  if (added.status !== 201) throw new Error(`policy: ${added.status} ${JSON.stringify(added.body)}`);
+}
+
+/**
+ * A National Emulation Fighter of the officer's province on the direct route, through the Board's appraisal: it
+ * waits for the Council.
+ */
+export async function appraisedFighter(
+  people: { officer: Http; approver: Http; board: Http },
+  province: string,
+  fullName: string,
+): Promise<string> {
+  const id = await createNomination(people.officer, {
+    award: 'NATIONAL_EMULATION_FIGHTER',
+    nomineeOrg: province,
+    cluster: false,
+    nominee: {
+      kind: 'individual',
+      organizationId: orgId(province),
+      fullName,
+      gender: 'female',
+      position: 'Giáo viên',
+    },
+  });
+  await submitWithDossier(people.officer, id);
+  await step(people.approver, id, 'ACCEPT');
+  await step(people.approver, id, 'FORWARD');
+  await step(people.board, id, 'APPRAISAL_PASSED');
+  return id;
+}
+
 /** What the voting session will send once the vote is certified (until then, the system actor sends it). */
 export async function passVote(t: TestApp, id: string, figures = { approvals: 7, share: 7 / 9, rank: 1 }) {
   await t.engine.send(id, { type: 'VOTE_OPENED', sessionId: 'test-session' }, { actor: SYSTEM_ACTOR });
