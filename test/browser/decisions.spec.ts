@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
-import { orgId, person, PROVINCES, type Province } from '../support/people';
-import { appraisedFighter, policyWithoutStandard, step } from '../support/story';
+import { person, PROVINCES, type Province } from '../support/people';
+import { appraisedFighter, councilSession, policyWithoutStandard, step } from '../support/story';
 import { launch, screenshot, signIn } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -40,19 +40,7 @@ describe('the decisions page', () => {
       const approver = await person(t, `${slug}.approver`, 'PROVINCE_APPROVER', PROVINCES[slug]);
       fighters[slug] = await appraisedFighter({ officer, approver, board }, PROVINCES[slug], name);
     }
-    const meeting = await secretary.post('/meetings', {
-      kind: 'councilSession',
-      organizationId: orgId('COUNCIL'),
-      year: 2023,
-      heldOn: '2024-09-20',
-      place: 'Hà Nội',
-      chair: { name: 'Chủ tịch Hội đồng', function: 'Thủ tướng Chính phủ' },
-      secretary: { name: 'Thư ký Hội đồng', function: 'Trưởng ban Thi đua – Khen thưởng Trung ương' },
-      presentMembers: ['Thành viên A', 'Thành viên B'],
-      absentMembers: [],
-    });
-    expect(meeting.status).toBe(201);
-    meetingId = meeting.body.id;
+    meetingId = await councilSession(secretary);
   });
   afterAll(async () => {
     await chromium?.close();

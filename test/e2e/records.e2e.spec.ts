@@ -6,6 +6,7 @@ import { CLUSTER, orgId, person, PROVINCES, type Province } from '../support/peo
 import {
   appraisedFighter,
   conference,
+  councilSession,
   createNomination,
   policyWithoutStandard,
   send,
@@ -297,21 +298,10 @@ describe('official records: meetings, minutes, quotas and decisions', () => {
       ] as [Province, string][]) {
         fighters.push(await appraised(slug, name));
       }
-      const sessionRes = await secretary.post('/meetings', {
-        kind: 'councilSession',
-        organizationId: COUNCIL,
-        year: 2023,
-        heldOn: '2024-09-20',
-        place: 'Hà Nội',
-        chair: { name: 'Chủ tịch Hội đồng', function: 'Thủ tướng Chính phủ' },
-        secretary: { name: 'Thư ký Hội đồng', function: 'Trưởng ban Thi đua – Khen thưởng Trung ương' },
-        presentMembers: ['Thành viên A', 'Thành viên B'],
-        absentMembers: ['Thành viên C'],
-      });
-      expect(sessionRes.status).toBe(201);
+      const sessionId = await councilSession(secretary, { absent: ['Thành viên C'] });
       const decided = await secretary.post('/decisions', {
         kind: 'council',
-        meetingId: sessionRes.body.id,
+        meetingId: sessionId,
         outcome: 'approved',
         items: [
           { nominationId: fighters[0] },
@@ -331,7 +321,7 @@ describe('official records: meetings, minutes, quotas and decisions', () => {
       const history = (await board.get(`/nominations/${fighters[0]}/history`)).body.entries.at(-1);
       expect(history).toMatchObject({
         event: 'COUNCIL_APPROVED',
-        payload: { meetingId: sessionRes.body.id, decidedOn: '2024-09-20', decisionId: decided.body.id },
+        payload: { meetingId: sessionId, decidedOn: '2024-09-20', decisionId: decided.body.id },
       });
     });
 

@@ -132,3 +132,21 @@ export async function conference(
   if (res.status !== 201) throw new Error(`conference failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
+
+/** A session of the Central Council recorded by its secretary (held in Hà Nội on 20 September 2024 by default). */
+export async function councilSession(secretary: Http, input: { heldOn?: string; absent?: string[] } = {}) {
+  const res = await secretary.post('/meetings', {
+    kind: 'councilSession',
+    organizationId: orgId('COUNCIL'),
+    year: 2023,
+    heldOn: input.heldOn ?? '2024-09-20',
+    place: 'Hà Nội',
+    chair: { name: 'Chủ tịch Hội đồng', function: 'Thủ tướng Chính phủ' },
+    secretary: { name: 'Thư ký Hội đồng', function: 'Trưởng ban Thi đua – Khen thưởng Trung ương' },
+    presentMembers: ['Thành viên A', 'Thành viên B'],
+    absentMembers: input.absent ?? [],
+  });
+  if (res.status !== 201)
+    throw new Error(`council session failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
