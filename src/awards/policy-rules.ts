@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { NominationPolicy } from '../../workflows/nomination.machine';
+import { ALLOWED_TYPES, type AllowedType } from '../files/content-type';
 import { DOCUMENT_KIND_CODES, type DocumentKind } from './document-kinds';
 import { standardProblems, type Standard } from '../register/standards/rule-language';
 
@@ -134,6 +135,8 @@ export class DeadlineRules {
   lapseOnExpiry!: boolean;
 }
 
+export const FILE_TYPES = Object.keys(ALLOWED_TYPES) as AllowedType[];
+
 export class PolicyRules {
   @ApiProperty({ type: [DossierRequirement] })
   @IsArray()
@@ -183,6 +186,19 @@ export class PolicyRules {
   @Min(0)
   @Max(100)
   prizeMultiple!: number | null;
+
+  @ApiProperty({
+    required: false,
+    enum: FILE_TYPES,
+    isArray: true,
+    description: 'The kinds of file the dossier accepts (checked by content); left out: every kind',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(FILE_TYPES.length)
+  @IsIn(FILE_TYPES, { each: true })
+  fileTypes?: AllowedType[];
 
   @ApiProperty({ description: 'Whether this award may be cited as grounds for a higher one' })
   @IsBoolean()

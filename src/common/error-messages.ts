@@ -19,6 +19,10 @@ const named = (d: Details, key: string, locale: ErrorLocale) => {
   return (locale === 'vi' ? v?.nameVi : v?.nameEn) ?? '';
 };
 
+/** A file kind as people know it: `doc` → DOC. */
+const fileTypeName = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : '');
+const fileTypeNames = (v: unknown) => (Array.isArray(v) ? v.map(fileTypeName).join(', ') : '');
+
 export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
   // ---- the request itself ----------------------------------------------------------------------------------
   'REQUEST.INVALID': { vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' },
@@ -397,8 +401,14 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
   'DOCUMENT.FILE_REQUIRED': { vi: 'Hãy chọn một tệp.', en: 'Send one file with its kind.' },
   'DOCUMENT.TOO_LARGE': { vi: 'Tệp quá lớn (tối đa 20 MB).', en: 'The file is too large (20 MB at most).' },
   'DOCUMENT.TYPE_NOT_ALLOWED': {
-    vi: 'Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG (kiểm tra theo nội dung).',
-    en: 'Only PDF, DOCX, XLSX, JPEG and PNG files are accepted (checked by content).',
+    vi: 'Chỉ nhận tệp PDF, DOC, DOCX, XLS, XLSX, JPEG, PNG (kiểm tra theo nội dung).',
+    en: 'Only PDF, DOC, DOCX, XLS, XLSX, JPEG and PNG files are accepted (checked by content).',
+  },
+  'DOCUMENT.TYPE_NOT_IN_POLICY': {
+    vi: (d) =>
+      `Chính sách của hình thức khen thưởng này không nhận tệp ${fileTypeName(d.type)}; chỉ nhận: ${fileTypeNames(d.allowed)}.`,
+    en: (d) =>
+      `The policy of this award does not accept ${fileTypeName(d.type)} files; it accepts ${fileTypeNames(d.allowed)}.`,
   },
   'DOCUMENT.DOSSIER_FROZEN': {
     vi: 'Hồ sơ không thể thay đổi ở trạng thái này.',

@@ -1,8 +1,12 @@
+import { legacyOfficeType, OLE2_MAGIC } from './compound-file';
+
 /** File types a dossier may hold, recognised by their content rather than by their name or declared type. */
 export const ALLOWED_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
   jpeg: 'image/jpeg',
   png: 'image/png',
 } as const;
@@ -12,7 +16,8 @@ const startsWith = (buffer: Buffer, bytes: number[]) => bytes.every((b, i) => bu
 
 /**
  * Reads the file's signature: PDF, PNG and JPEG by their magic bytes; DOCX and XLSX are ZIP archives whose
- * first entry is `[Content_Types].xml` and which contain `word/` or `xl/` parts. Anything else is refused.
+ * first entry is `[Content_Types].xml` and which contain `word/` or `xl/` parts; legacy DOC and XLS are OLE2
+ * compound files holding a Word or an Excel stream (`compound-file.ts`). Anything else is refused.
  */
 export function detectType(buffer: Buffer): AllowedType | null {
   if (buffer.length >= 5 && buffer.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
@@ -24,6 +29,7 @@ export function detectType(buffer: Buffer): AllowedType | null {
     if (text.includes('word/document.xml')) return 'docx';
     if (text.includes('xl/workbook.xml')) return 'xlsx';
   }
+  if (startsWith(buffer, OLE2_MAGIC)) return legacyOfficeType(buffer);
   return null;
 }
 

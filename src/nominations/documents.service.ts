@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import { DOCUMENT_KIND_CODES, DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
-import { ALLOWED_TYPES, detectType, safeFileName } from '../files/content-type';
+import { ALLOWED_TYPES, type AllowedType, detectType, safeFileName } from '../files/content-type';
 import { FileStorage } from '../files/file-storage.service';
 import type { Standing } from '../organizations/standing.service';
 import { hasRelation, type Relation } from './nomination-access';
@@ -132,6 +132,13 @@ export class DocumentsService {
         state: string;
       }[];
       this.assertMayUpload(standing, n, row.state, kind as DocumentKind);
+      // The award's policy may accept fewer kinds of file (left out: every kind).
+      const [policy] = (await tx.query(
+        `SELECT rules->'fileTypes' AS types FROM award_policies WHERE id = $1`,
+        [n.policyId],
+      )) as { types: AllowedType[] | null }[];
+      if (Array.isArray(policy?.types) && !policy.types.includes(type))
+        throw NominationErrors.documentTypeNotInPolicy(type, policy.types);
       const stored = await this.storage.put(file.content);
       return toView(
         await this.record(tx, {

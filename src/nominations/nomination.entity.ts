@@ -75,6 +75,20 @@ export class NominationEntity {
   @Column({ name: 'nominee_position', type: 'varchar', length: 200, nullable: true })
   nomineePosition!: string | null;
 
+  @Column({ name: 'nominee_birth_date', type: 'date', nullable: true })
+  nomineeBirthDate!: string | null;
+
+  /** Place of origin (quê quán). */
+  @Column({ name: 'nominee_hometown', type: 'varchar', length: 200, nullable: true })
+  nomineeHometown!: string | null;
+
+  /** Ethnicity (dân tộc). */
+  @Column({ name: 'nominee_ethnicity', type: 'varchar', length: 60, nullable: true })
+  nomineeEthnicity!: string | null;
+
+  @Column({ name: 'nominee_service_years', type: 'smallint', nullable: true })
+  nomineeServiceYears!: number | null;
+
   /** Share of women in a nominated collective, for the tie-break of Decree 152/2025 art. 4. */
   @Column({ name: 'nominee_female_share', type: 'numeric', precision: 4, scale: 3, nullable: true })
   nomineeFemaleShare!: string | null;

@@ -131,7 +131,7 @@ export class NominationsController {
   @RateLimit('uploads')
   @Post(':id/documents')
   @ApiOperation({
-    summary: `Add a dossier document (PDF, DOCX, XLSX, JPEG, PNG; at most ${MAX_DOCUMENT_BYTES} bytes)`,
+    summary: `Add a dossier document (PDF, DOC, DOCX, XLS, XLSX, JPEG, PNG, as the award's policy allows; at most ${MAX_DOCUMENT_BYTES} bytes)`,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -59,6 +59,25 @@ export class NomineeDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date (YYYY-MM-DD)' })
   birthDate?: string;
 
+  @ApiPropertyOptional({ description: 'Individuals: place of origin (quê quán)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  hometown?: string;
+
+  @ApiPropertyOptional({ description: 'Individuals: ethnicity (dân tộc), e.g. Kinh, Tày' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  ethnicity?: string;
+
+  @ApiPropertyOptional({ description: 'Individuals: years in service (số năm công tác)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(70)
+  serviceYears?: number;
+
   @ApiPropertyOptional({ description: 'Collectives: share of women (0–1), used by the tie-break' })
   @IsOptional()
   @IsNumber()

@@ -63,7 +63,14 @@ export const NominationErrors = {
     new DomainError(
       'unsupported_media_type',
       'DOCUMENT.TYPE_NOT_ALLOWED',
-      'Only PDF, DOCX, XLSX, JPEG and PNG files are accepted (checked by content)',
+      'Only PDF, DOC, DOCX, XLS, XLSX, JPEG and PNG files are accepted (checked by content)',
+    ),
+  documentTypeNotInPolicy: (type: string, allowed: string[]) =>
+    new DomainError(
+      'unsupported_media_type',
+      'DOCUMENT.TYPE_NOT_IN_POLICY',
+      `The policy of this award does not accept ${type.toUpperCase()} files; it accepts ${allowed.map((t) => t.toUpperCase()).join(', ')}`,
+      { type, allowed },
     ),
   documentTooLarge: (limit: number) =>
     new DomainError('payload_too_large', 'DOCUMENT.TOO_LARGE', `A document may be at most ${limit} bytes`, {

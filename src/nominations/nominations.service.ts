@@ -38,6 +38,12 @@ import {
 import { keysetPage } from '../common/pagination';
 import { sql } from '../engine/sql';
 import { foldText } from './search-text';
+import {
+  assertNomineeComplete,
+  nomineeDetailColumns,
+  type NomineeDetails,
+  nomineeDetailsView,
+} from './nominee-details';
 import { EVENT_NEEDS, eventPayload } from './event-payloads';
 import { CalendarService } from '../calendar/calendar.service';
 import { PersonsService } from '../register/persons.service';
@@ -102,6 +108,8 @@ export interface NominationView {
     gender: 'female' | 'male' | null;
     position: string | null;
     femaleShare: number | null;
+    /** Individuals: date of birth, place of origin, ethnicity, years in service (null when not given). */
+    details: NomineeDetails;
   };
   summary: string;
   state: string;
@@ -529,9 +537,7 @@ export class NominationsService implements OnModuleInit {
       });
     }
     const individual = dto.nominee.kind === 'individual';
-    if (individual && (!dto.nominee.fullName || !dto.nominee.gender || !dto.nominee.position)) {
-      throw NominationErrors.invalid('An individual nominee needs fullName, gender and position');
-    }
+    assertNomineeComplete(dto.nominee);
     const name = individual ? dto.nominee.fullName!.trim() : nomineeOrg.nameVi;
     const nomineeKey = individual ? `person:${nomineeOrg.id}:${foldText(name)}` : `org:${nomineeOrg.id}`;
     const hash = requestHash({ op: 'nomination.create', dto });
@@ -585,6 +591,7 @@ export class NominationsService implements OnModuleInit {
             nomineePosition: individual ? dto.nominee.position!.trim() : null,
             nomineeFemaleShare:
               !individual && dto.nominee.femaleShare !== undefined ? String(dto.nominee.femaleShare) : null,
+            ...nomineeDetailColumns(dto.nominee),
             nomineeKey,
             nomineePersonId: personId,
             summary: dto.summary,
@@ -889,6 +896,7 @@ export class NominationsService implements OnModuleInit {
           gender: n.nomineeGender,
           position: n.nomineePosition,
           femaleShare: n.nomineeFemaleShare === null ? null : Number(n.nomineeFemaleShare),
+          details: nomineeDetailsView(n),
         },
         summary: n.summary,
         state: instance.state,

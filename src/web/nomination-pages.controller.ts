@@ -7,9 +7,19 @@ import { DocumentsService, MAX_DOCUMENT_BYTES } from '../nominations/documents.s
 import { CreateNominationDto, ListNominationsQuery } from '../nominations/nominations.dto';
 import { NominationErrors } from '../nominations/nominations.errors';
 import { NominationsService } from '../nominations/nominations.service';
+import { nomineeProblems } from '../nominations/nominee-details';
 import { NominationPagesService } from './nomination-pages.service';
 import { Ctx, type WebContext, type WebRequest } from './web-context';
-import { asForm, type FormBody, numeric, one, refusal, validateForm } from './web-form';
+import {
+  asForm,
+  fieldProblemText,
+  type FormBody,
+  numeric,
+  one,
+  percentShare,
+  refusal,
+  validateForm,
+} from './web-form';
 import { page, seeOther } from './web-response';
 import { assertMultipartCsrf, CsrfInMultipart, WebPages } from './web-session.guard';
 import { WebSessionService } from './web-session.service';
@@ -27,7 +37,11 @@ function creation(body: FormBody): Record<string, unknown> {
     fullName: one(body, 'nominee.fullName'),
     gender: one(body, 'nominee.gender'),
     position: one(body, 'nominee.position'),
-    femaleShare: numeric(one(body, 'nominee.femaleShare')),
+    birthDate: one(body, 'nominee.birthDate'),
+    hometown: one(body, 'nominee.hometown'),
+    ethnicity: one(body, 'nominee.ethnicity'),
+    serviceYears: numeric(one(body, 'nominee.serviceYears')),
+    femaleShare: percentShare(one(body, 'nominee.femaleShare')),
   };
   return {
     awardType: one(body, 'awardType'),
@@ -84,6 +98,10 @@ export class NominationPagesController {
     const form = asForm(body);
     const values = Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf'));
     const { value, errors } = validateForm(CreateNominationDto, creation(form), ctx.m, ctx.locale);
+    // The individual's required fields are checked with the rest, so that every problem shows at once.
+    for (const problem of value.nominee ? nomineeProblems(value.nominee) : []) {
+      errors[problem.field] ??= [fieldProblemText(problem.problems, ctx.m, ctx.locale)];
+    }
     let failure: { status: number; form: FormState };
     if (Object.keys(errors).length === 0) {
       try {

@@ -31,6 +31,17 @@ export function numeric(text: string | undefined): number | string | undefined {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
+/**
+ * A percentage as people type it (`66,7`, `66.7`, `66,7 %`) turned into the share the API stores (0.667); the
+ * text itself when it is not a number, so that validation names it.
+ */
+export function percentShare(text: string | undefined): number | string | undefined {
+  if (text === undefined) return undefined;
+  const cleaned = text.replace(/\s*%$/, '').replace(/\s/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return text;
+  return Math.round(Number(cleaned) * 10) / 1000;
+}
+
 const VI_CONSTRAINTS: Record<string, string> = {
   isLength: 'Độ dài không hợp lệ.',
   maxLength: 'Quá dài.',
@@ -79,6 +90,12 @@ export function validateForm<T extends object>(
   return { value, errors: flatten(errors, m, locale) };
 }
 
+/** The words for one field's problems as the API states them ("… is required" is the one Vietnamese names). */
+export function fieldProblemText(problems: string[], m: Messages, locale: Locale): string {
+  if (locale === 'en') return problems.join(' ');
+  return problems.every((p) => / is required/.test(p)) ? m.fieldRequired : m.fieldInvalid;
+}
+
 /**
  * Turns what a service refused into the form's problems: a 4xx with its fields becomes errors next to them
  * (`rename` maps the service's field names to the form's), anything else the form's message. A 5xx is not
@@ -101,7 +118,11 @@ export function refusal(
   const text = errorText(locale, mapped.code, mapped.message, mapped.details);
   for (const f of fields) {
     errors[rename(f.field)] =
-      locale === 'vi' ? [text === mapped.message ? m.fieldInvalid : text] : f.problems;
+      locale === 'en'
+        ? f.problems
+        : mapped.code === 'REQUEST.VALIDATION_FAILED'
+          ? [fieldProblemText(f.problems, m, locale)]
+          : [text === mapped.message ? m.fieldInvalid : text];
   }
   if (typeof details.field === 'string') errors[rename(details.field)] = [text];
   return {

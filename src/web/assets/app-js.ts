@@ -15,6 +15,22 @@ document.addEventListener('DOMContentLoaded', function () {
   if (!target.matches('input, select, textarea')) target.setAttribute('tabindex', '-1');
   target.focus();
 });
+// A part of a form that applies to one choice only (data-when="<field>" data-is="<value>"): hidden and left out
+// of what is sent otherwise.
+function syncConditional() {
+  document.querySelectorAll('[data-when]').forEach(function (box) {
+    var control = document.querySelector('[name="' + box.getAttribute('data-when') + '"]');
+    if (!control) return;
+    var on = control.value === box.getAttribute('data-is');
+    box.hidden = !on;
+    box.querySelectorAll('input, select, textarea').forEach(function (c) { c.disabled = !on; });
+  });
+}
+document.addEventListener('DOMContentLoaded', syncConditional);
+document.addEventListener('change', function (event) {
+  var name = event.target && event.target.getAttribute && event.target.getAttribute('name');
+  if (name && document.querySelector('[data-when="' + name + '"]')) syncConditional();
+});
 document.addEventListener('click', function (event) {
   var target = event.target;
   if (target && target.closest && target.closest('[data-print]')) window.print();

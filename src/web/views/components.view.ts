@@ -84,6 +84,7 @@ interface FieldOptions {
   min?: string;
   max?: string;
   autocomplete?: string;
+  inputmode?: 'decimal' | 'numeric';
 }
 
 export function inputField(form: FormState, o: FieldOptions): SafeHtml {
@@ -94,7 +95,7 @@ export function inputField(form: FormState, o: FieldOptions): SafeHtml {
       id="${id}"
       name="${o.name}"
       type="${o.type ?? 'text'}"
-      ${o.type === 'file' ? '' : html` value="${value(form, o.name)}"`}${flag('required', !!o.required)}${o.step && html` step="${o.step}"`}${o.min && html` min="${o.min}"`}${o.max && html` max="${o.max}"`}${o.autocomplete && html` autocomplete="${o.autocomplete}"`}${described(form, o.name, o.hint)}
+      ${o.type === 'file' ? '' : html` value="${value(form, o.name)}"`}${flag('required', !!o.required)}${o.required ? html` aria-required="true"` : ''}${o.step && html` step="${o.step}"`}${o.min && html` min="${o.min}"`}${o.max && html` max="${o.max}"`}${o.autocomplete && html` autocomplete="${o.autocomplete}"`}${o.inputmode && html` inputmode="${o.inputmode}"`}${described(form, o.name, o.hint)}
     />
     ${o.hint && html`<p class="hint" id="${id}-hint">${o.hint}</p>`} ${fieldErrors(form, o.name)}
   </div>`;
@@ -108,7 +109,7 @@ export function textareaField(form: FormState, o: FieldOptions & { rows?: number
       id="${id}"
       name="${o.name}"
       rows="${o.rows ?? 4}"
-      ${flag('required', !!o.required)}${described(form, o.name, o.hint)}
+      ${flag('required', !!o.required)}${o.required ? html` aria-required="true"` : ''}${described(form, o.name, o.hint)}
     >
 ${value(form, o.name)}</textarea>
     ${o.hint && html`<p class="hint" id="${id}-hint">${o.hint}</p>`} ${fieldErrors(form, o.name)}
@@ -123,7 +124,11 @@ export function selectField(
   const current = value(form, o.name);
   return html`<div class="field${form.errors[o.name] ? ' has-error' : ''}">
     <label for="${id}">${o.label}${o.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
-    <select id="${id}" name="${o.name}" ${flag('required', !!o.required)}${described(form, o.name, o.hint)}>
+    <select
+      id="${id}"
+      name="${o.name}"
+      ${flag('required', !!o.required)}${o.required ? html` aria-required="true"` : ''}${described(form, o.name, o.hint)}
+    >
       ${o.empty !== undefined && html`<option value="">${o.empty}</option>`}
       ${o.options.map(
         (opt) =>

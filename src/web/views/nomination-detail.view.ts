@@ -12,6 +12,7 @@ import {
   emptyForm,
   formatDate,
   formatDateTime,
+  formatPercent,
   type FormState,
   formMessage,
   inputField,
@@ -237,6 +238,25 @@ function diagram(ctx: WebContext, d: Detail): SafeHtml {
   </section>`;
 }
 
+/** What the dossier states about the nominee besides the name: an individual's details, a collective's women. */
+function nomineeFacts(ctx: WebContext, nominee: Detail['nomination']['nominee']): SafeHtml {
+  const { m, locale } = ctx;
+  const d = nominee.details;
+  const fact = (label: string, value: string | null, key: string) =>
+    value === null
+      ? ''
+      : html`<dt>${label}</dt>
+          <dd data-fact="${key}">${value}</dd>`;
+  return html`${fact(m.birthDate, d.birthDate && formatDate(d.birthDate, locale), 'birthDate')}
+  ${fact(m.hometown, d.hometown, 'hometown')} ${fact(m.ethnicity, d.ethnicity, 'ethnicity')}
+  ${fact(m.serviceYears, d.serviceYears === null ? null : `${d.serviceYears} ${m.yearsUnit}`, 'serviceYears')}
+  ${fact(
+    m.femaleShareFact,
+    nominee.femaleShare === null ? null : formatPercent(nominee.femaleShare, locale),
+    'femaleShare',
+  )}`;
+}
+
 export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = {}): string {
   const { m, locale } = ctx;
   const n = d.nomination;
@@ -288,6 +308,7 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
                 n.nominee.position && `, ${n.nominee.position}`
               })
             </dd>
+            ${nomineeFacts(ctx, n.nominee)}
             <dt>${m.summary}</dt>
             <dd>${n.summary}</dd>
             <dt>${m.policyVersion}</dt>

@@ -152,28 +152,33 @@ export function newNominationPage(ctx: WebContext, form: FormState, options: Cre
               empty: '',
               options: options.nominees.map((o) => ({ value: o.id, label: pick(o, locale) })),
             })}
-            ${inputField(f, {
-              name: 'nominee.femaleShare',
-              label: m.femaleShare,
-              type: 'number',
-              step: '0.01',
-              min: '0',
-              max: '1',
-            })}
+            <div data-when="nominee.kind" data-is="collective">
+              ${inputField(f, {
+                name: 'nominee.femaleShare',
+                label: m.femaleShare,
+                hint: m.femaleShareHint,
+                inputmode: 'decimal',
+              })}
+            </div>
           </div>
-          <fieldset>
+          <fieldset data-when="nominee.kind" data-is="individual">
             <legend>${m.individual} <span class="muted">(${m.individualOnly})</span></legend>
-            ${inputField(f, { name: 'nominee.fullName', label: m.fullName })}
+            ${inputField(f, { name: 'nominee.fullName', label: m.fullName, required: true, autocomplete: 'off' })}
             ${selectField(f, {
               name: 'nominee.gender',
               label: m.gender,
+              required: true,
               empty: '',
               options: [
                 { value: 'female', label: m.female },
                 { value: 'male', label: m.male },
               ],
             })}
-            ${inputField(f, { name: 'nominee.position', label: m.position })}
+            ${inputField(f, { name: 'nominee.position', label: m.position, required: true })}
+            ${inputField(f, { name: 'nominee.birthDate', label: m.birthDate, type: 'date' })}
+            ${inputField(f, { name: 'nominee.hometown', label: m.hometown })}
+            ${inputField(f, { name: 'nominee.ethnicity', label: m.ethnicity })}
+            ${inputField(f, { name: 'nominee.serviceYears', label: m.serviceYears, type: 'number', min: '0', max: '70' })}
           </fieldset>
         </div>
         ${textareaField(f, { name: 'summary', label: m.summary, required: true, rows: 6 })}
