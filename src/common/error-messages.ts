@@ -404,6 +404,12 @@ export const ERROR_MESSAGES: Record<string, { vi: Text; en: Text }> = {
     vi: 'Chỉ nhận tệp PDF, DOC, DOCX, XLS, XLSX, JPEG, PNG (kiểm tra theo nội dung).',
     en: 'Only PDF, DOC, DOCX, XLS, XLSX, JPEG and PNG files are accepted (checked by content).',
   },
+  'DOCUMENT.NAME_MISMATCH': {
+    vi: (d) =>
+      `Tên tệp là tệp ${fileTypeName(d.claimed)} nhưng nội dung là ${fileTypeName(d.type)}; hãy chọn đúng tệp hoặc đặt lại tên.`,
+    en: (d) =>
+      `The file is named as ${fileTypeName(d.claimed)} but its content is ${fileTypeName(d.type)}; choose the right file or rename it.`,
+  },
   'DOCUMENT.TYPE_NOT_IN_POLICY': {
     vi: (d) =>
       `Chính sách của hình thức khen thưởng này không nhận tệp ${fileTypeName(d.type)}; chỉ nhận: ${fileTypeNames(d.allowed)}.`,

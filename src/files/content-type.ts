@@ -33,6 +33,26 @@ export function detectType(buffer: Buffer): AllowedType | null {
   return null;
 }
 
+const EXTENSIONS: Record<string, AllowedType> = {
+  pdf: 'pdf',
+  doc: 'doc',
+  docx: 'docx',
+  xls: 'xls',
+  xlsx: 'xlsx',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  png: 'png',
+};
+
+/**
+ * The kind a file's name claims (`.doc` → doc), when its extension is one of the accepted kinds: a file whose
+ * name says one kind and whose content is another (a PDF renamed `.doc`) would open in the wrong program.
+ */
+export function claimedType(name: string | undefined): AllowedType | null {
+  const extension = /\.([A-Za-z]{2,5})$/.exec((name ?? '').trim())?.[1].toLowerCase();
+  return extension ? (EXTENSIONS[extension] ?? null) : null;
+}
+
 /** A file name safe to show and to send back in Content-Disposition: no paths, controls or quotes. */
 export function safeFileName(name: string | undefined, type: AllowedType): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';

@@ -5,7 +5,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import { DOCUMENT_KIND_CODES, DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
-import { ALLOWED_TYPES, type AllowedType, detectType, safeFileName } from '../files/content-type';
+import {
+  ALLOWED_TYPES,
+  type AllowedType,
+  claimedType,
+  detectType,
+  safeFileName,
+} from '../files/content-type';
 import { FileStorage } from '../files/file-storage.service';
 import type { Standing } from '../organizations/standing.service';
 import { hasRelation, type Relation } from './nomination-access';
@@ -121,6 +127,8 @@ export class DocumentsService {
     if (file.content.length > MAX_DOCUMENT_BYTES) throw NominationErrors.documentTooLarge(MAX_DOCUMENT_BYTES);
     const type = detectType(file.content);
     if (!type) throw NominationErrors.documentTypeNotAllowed();
+    const claimed = claimedType(file.fileName);
+    if (claimed && claimed !== type) throw NominationErrors.documentNameMismatch(claimed, type);
 
     const known = await this.nominations.standing(principal);
     return this.dataSource.transaction(async (tx) => {

@@ -65,6 +65,13 @@ export const NominationErrors = {
       'DOCUMENT.TYPE_NOT_ALLOWED',
       'Only PDF, DOC, DOCX, XLS, XLSX, JPEG and PNG files are accepted (checked by content)',
     ),
+  documentNameMismatch: (claimed: string, type: string) =>
+    new DomainError(
+      'unsupported_media_type',
+      'DOCUMENT.NAME_MISMATCH',
+      `The file is named as ${claimed.toUpperCase()} but its content is ${type.toUpperCase()}`,
+      { claimed, type },
+    ),
   documentTypeNotInPolicy: (type: string, allowed: string[]) =>
     new DomainError(
       'unsupported_media_type',
