@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -196,6 +197,7 @@ export class PolicyRules {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
+  @ArrayMinSize(1)
   @ArrayMaxSize(FILE_TYPES.length)
   @IsIn(FILE_TYPES, { each: true })
   fileTypes?: AllowedType[];

@@ -7,7 +7,9 @@ import { SetLeadershipDto } from '../clusters/clusters.dto';
 import { CreateOrganizationDto, MergeOrganizationDto } from '../organizations/organizations.dto';
 import { AdminPagesService } from './admin-pages.service';
 import { Ctx, type WebContext } from './web-context';
-import { asForm, type FormBody, many, numeric, one, refusal, validateForm } from './web-form';
+import { rulesFromForm } from './policy-form';
+import { POLICY_MESSAGES } from './policy-i18n';
+import { asForm, type FormBody, many, numeric, one, refusal, rowErrors, validateForm } from './web-form';
 import { page, seeOther } from './web-response';
 import { WebPages } from './web-session.guard';
 import type { FormState } from './views/components.view';
@@ -22,7 +24,7 @@ import {
 } from './views/admin.view';
 import { auditPage } from './views/audit.view';
 
-const AWARD_CODE = /^[A-Z_]{2,40}$/;
+const AWARD_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 const textValues = (form: FormBody): FormState['values'] =>
   Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf' && k !== 'password'));
@@ -279,25 +281,16 @@ export class AdminPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const form = asForm(body);
-    const values = {
-      effectiveFrom: one(form, 'effectiveFrom'),
-      source: one(form, 'source'),
-      rules: one(form, 'rules'),
-    };
-    let rules: unknown;
-    const errors: Record<string, string[]> = {};
-    try {
-      rules = JSON.parse(values.rules ?? '');
-    } catch {
-      errors.rules = [ctx.m.fieldInvalid];
-    }
-    const checked = validateForm(CreatePolicyDto, { ...values, rules }, ctx.m, ctx.locale);
-    for (const [field, problems] of Object.entries(checked.errors)) {
-      // Problems inside the rules JSON are listed by their path next to the JSON box.
-      if (field.startsWith('rules'))
-        errors.rules = [...(errors.rules ?? []), `${field}: ${problems.join(' ')}`];
-      else errors[field] = problems;
-    }
+    const values = Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf'));
+    const { rules, dossierAt, standardUnreadable } = rulesFromForm(form);
+    const checked = validateForm(
+      CreatePolicyDto,
+      { effectiveFrom: one(form, 'effectiveFrom'), source: one(form, 'source'), rules },
+      ctx.m,
+      ctx.locale,
+    );
+    const errors = rowErrors(checked.errors, 'rules.dossier', dossierAt);
+    if (standardUnreadable) errors['rules.standard'] = [POLICY_MESSAGES[ctx.locale].standardUnreadable];
     let failure = { status: 400, form: { values, errors } as FormState };
     if (Object.keys(errors).length === 0) {
       try {

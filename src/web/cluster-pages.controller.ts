@@ -6,22 +6,24 @@ import { UuidParam, YearParam } from '../common/params';
 import { OfficialDocumentsService } from '../reports/official-documents.service';
 import { ClusterPagesService } from './cluster-pages.service';
 import { Ctx, type WebContext } from './web-context';
-import { asForm, type FormBody, numeric, one, refusal, validateForm } from './web-form';
+import { asForm, type FormBody, numeric, one, refusal, rowErrors, rowsOf, validateForm } from './web-form';
 import { page, seeOther } from './web-response';
 import { WebPages } from './web-session.guard';
 import type { FormState } from './views/components.view';
 import { type ClusterForms, clustersPage, clusterYearPage } from './views/cluster.view';
 
-/** `GROWTH | Tăng trưởng kinh tế | 40 | 100` per line, as the API's CriterionDto. */
-function criteria(text: string | undefined): Record<string, unknown>[] {
-  return (text ?? '')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [code, name, weight, maxScore] = line.split('|').map((p) => p.trim());
-      return { code, name, weight: numeric(weight), maxScore: numeric(maxScore) };
-    });
+const CRITERION_KEYS = ['code', 'name', 'weight', 'maxScore'];
+
+/** The criteria rows as the API's CriterionDto; a row without a code is given `TC<n>`, its position. */
+function criteria(form: FormBody): { list: Record<string, unknown>[]; at: number[] } {
+  const { rows, at } = rowsOf(form, 'criteria', CRITERION_KEYS);
+  const list = rows.map((r, i) => ({
+    code: r.code ?? `TC${i + 1}`,
+    name: r.name,
+    weight: numeric(r.weight),
+    maxScore: numeric(r.maxScore),
+  }));
+  return { list, at };
 }
 
 function scoresOf(form: FormBody): { values: FormState['values']; scores: Record<string, number> } {
@@ -73,20 +75,18 @@ export class ClusterPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const form = asForm(body);
-    const values = { title: one(form, 'title'), criteria: one(form, 'criteria') };
+    const values = Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf'));
+    const { list, at } = criteria(form);
     const { value, errors } = validateForm(
       CreateAgreementDto,
-      { title: values.title, criteria: criteria(values.criteria) },
+      { title: one(form, 'title'), criteria: list },
       ctx.m,
       ctx.locale,
     );
-    const problems = Object.keys(errors);
-    if (problems.length > 0) {
-      const mapped = {
-        ...(errors.title ? { title: errors.title } : {}),
-        ...(problems.some((p) => p.startsWith('criteria')) ? { criteria: [ctx.m.fieldInvalid] } : {}),
-      };
-      return this.rerender(ctx, id, year, reply, 400, { agreement: { values, errors: mapped } });
+    if (Object.keys(errors).length > 0) {
+      const placed = rowErrors(errors, 'criteria', at);
+      if (list.length === 0) placed.criteria = [ctx.m.criteriaNone];
+      return this.rerender(ctx, id, year, reply, 400, { agreement: { values, errors: placed } });
     }
     return this.attempt(ctx, id, year, reply, 'agreement', values, () =>
       this.clusters.createAgreement(ctx.principal, id, year, value),

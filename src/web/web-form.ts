@@ -25,10 +25,57 @@ export function many(body: FormBody, name: string): string[] {
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((s) => typeof s === 'string' && s !== '');
 }
 
-/** A number from a form field, or the text itself (so that validation names it) when it is not one. */
+/**
+ * A number from a form field (a decimal comma as Vietnamese write it, or a point), or the text itself (so that
+ * validation names it) when it is not one.
+ */
 export function numeric(text: string | undefined): number | string | undefined {
   if (text === undefined) return undefined;
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : text;
+}
+
+/** The row indices that the field names of a rows field (`<name>.<i>.<key>`) use, in order. */
+export function rowIndices(fields: string[], name: string): number[] {
+  const pattern = new RegExp(`^${name.replace(/\./g, '\\.')}\\.(\\d{1,3})\\.`);
+  return [...new Set(fields.map((k) => Number(pattern.exec(k)?.[1] ?? -1)))]
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The rows of a rows field (`<name>.<i>.<key>`), in order, leaving out the empty ones; `at` gives each row's
+ * index on the page, so that a problem found in row `n` of the result is shown in its row.
+ */
+export function rowsOf(
+  body: FormBody,
+  name: string,
+  keys: string[],
+): { rows: Record<string, string | undefined>[]; at: number[] } {
+  const indices = rowIndices(Object.keys(body), name).sort((a, b) => a - b);
+  const rows: Record<string, string | undefined>[] = [];
+  const at: number[] = [];
+  for (const i of indices) {
+    const row = Object.fromEntries(keys.map((k) => [k, one(body, `${name}.${i}.${k}`)]));
+    if (Object.values(row).every((v) => v === undefined)) continue;
+    rows.push(row);
+    at.push(i);
+  }
+  return { rows, at };
+}
+
+/** Problems keyed by the rows' positions in what was validated, moved to the rows' indices on the page. */
+export function rowErrors(
+  errors: Record<string, string[]>,
+  name: string,
+  at: number[],
+): Record<string, string[]> {
+  const pattern = new RegExp(`^(${name.replace(/\./g, '\\.')})\\.(\\d+)(\\..*)?$`);
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, problems]) => {
+      const match = pattern.exec(field);
+      return [match ? `${match[1]}.${at[Number(match[2])] ?? match[2]}${match[3] ?? ''}` : field, problems];
+    }),
+  );
 }
 
 /**
@@ -67,11 +114,22 @@ function flatten(
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) {
       const missing = e.value === undefined || e.value === null || e.value === '';
+      // Text where a number belongs fails its bounds too: only "must be a number" is worth saying.
+      const constraints = Object.fromEntries(
+        Object.entries(e.constraints).filter(
+          ([k]) =>
+            !(
+              ('isNumber' in e.constraints! || 'isInt' in e.constraints!) &&
+              typeof e.value === 'string' &&
+              (k === 'min' || k === 'max')
+            ),
+        ),
+      );
       out[field] = missing
         ? [m.fieldRequired]
         : locale === 'vi'
-          ? [...new Set(Object.keys(e.constraints).map((k) => VI_CONSTRAINTS[k] ?? m.fieldInvalid))]
-          : Object.values(e.constraints);
+          ? [...new Set(Object.keys(constraints).map((k) => VI_CONSTRAINTS[k] ?? m.fieldInvalid))]
+          : Object.values(constraints);
     }
     Object.assign(out, flatten(e.children ?? [], m, locale, field));
   }

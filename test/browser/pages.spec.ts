@@ -117,7 +117,7 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
         buffer: Buffer.from('<html><script>alert(1)</script></html>'),
       });
       await page.getByRole('button', { name: 'Tải lên' }).click();
-      expect(await page.locator('#err-file').textContent()).toContain('PDF, DOCX, XLSX, JPEG, PNG');
+      expect(await page.locator('#err-file').textContent()).toContain('PDF, DOC, DOCX, XLS, XLSX, JPEG, PNG');
       expect(await count('nomination_documents')).toBe(documentsBefore);
     });
   });
@@ -242,9 +242,15 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
 
       await page.goto(`/app/clusters/${CLUSTER}/years/2023`);
       await page.getByLabel('Tiêu đề').fill('Giao ước thi đua năm 2023');
-      await page
-        .getByLabel(/^Tiêu chí/)
-        .fill('GROWTH | Tăng trưởng kinh tế | 60 | 100\nINCOME | Thu nhập bình quân | 40 | 100');
+      for (const [i, [code, name, weight]] of [
+        ['GROWTH', 'Tăng trưởng kinh tế', '60'],
+        ['INCOME', 'Thu nhập bình quân', '40'],
+      ].entries()) {
+        await page.locator(`[name="criteria.${i}.code"]`).fill(code);
+        await page.locator(`[name="criteria.${i}.name"]`).fill(name);
+        await page.locator(`[name="criteria.${i}.weight"]`).fill(weight);
+        await page.locator(`[name="criteria.${i}.maxScore"]`).fill('100');
+      }
       await page.getByRole('button', { name: 'Đề xuất giao ước' }).click();
       await page.getByRole('button', { name: 'Ký giao ước' }).click();
       expect(await page.locator('[data-signed]').textContent()).toBe('1/9');
@@ -276,11 +282,13 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
       await page.goto(`/app/admin/clusters/${CLUSTER}/years/2024`);
       await screenshot(page, '16-admin-cluster');
       await page.goto('/app/admin/awards/GOVERNMENT_FLAG');
-      await page.getByLabel('Quy định (JSON)').fill('{ "dossier": 1 }');
+      await page.getByLabel('Tỷ lệ phiếu đồng ý cần đạt (%)').fill('150');
       await page.getByLabel('Ngày có hiệu lực').fill('2027-01-01');
-      await page.getByLabel('Căn cứ').fill('Thử nghiệm');
+      await page.getByLabel(/^Căn cứ/).fill('Thử nghiệm');
       await page.getByRole('button', { name: 'Thêm phiên bản chính sách' }).click();
-      expect(await page.locator('#err-rules').isVisible()).toBe(true);
+      expect(await page.locator('#err-rules-vote-approvalShare').textContent()).toBe(
+        'Lớn hơn giá trị cho phép.',
+      );
       await screenshot(page, '17-admin-award');
     });
   });

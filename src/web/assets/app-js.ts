@@ -31,6 +31,44 @@ document.addEventListener('change', function (event) {
   var name = event.target && event.target.getAttribute && event.target.getAttribute('name');
   if (name && document.querySelector('[data-when="' + name + '"]')) syncConditional();
 });
+// Rows of a list (data-rows): a button adds an empty row like the last one, one in each row removes it.
+function clearRow(row) {
+  row.querySelectorAll('input, select').forEach(function (c) {
+    if (c.tagName === 'SELECT') c.selectedIndex = 0; else c.value = '';
+    c.removeAttribute('aria-invalid');
+    c.removeAttribute('aria-describedby');
+  });
+  row.querySelectorAll('.field-error').forEach(function (e) { e.remove(); });
+}
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (!target || !target.closest) return;
+  var add = target.closest('[data-add-row]');
+  if (add) {
+    var body = add.closest('[data-rows]').querySelector('tbody');
+    var rows = body.querySelectorAll('[data-row]');
+    var next = 0;
+    rows.forEach(function (r) { next = Math.max(next, Number(r.getAttribute('data-row')) + 1); });
+    var copy = rows[rows.length - 1].cloneNode(true);
+    copy.setAttribute('data-row', String(next));
+    copy.querySelectorAll('[name]').forEach(function (c) {
+      c.name = c.name.replace(/\\.\\d+\\./, '.' + next + '.');
+      c.id = c.id.replace(/-\\d+-/, '-' + next + '-');
+    });
+    copy.querySelectorAll('[aria-label]').forEach(function (c) {
+      c.setAttribute('aria-label', c.getAttribute('aria-label').replace(/\\d+$/, String(rows.length + 1)));
+    });
+    clearRow(copy);
+    body.appendChild(copy);
+    copy.querySelector('input, select').focus();
+    return;
+  }
+  var remove = target.closest('[data-remove-row]');
+  if (remove) {
+    var row = remove.closest('[data-row]');
+    if (row.parentNode.querySelectorAll('[data-row]').length > 1) row.remove(); else clearRow(row);
+  }
+});
 document.addEventListener('click', function (event) {
   var target = event.target;
   if (target && target.closest && target.closest('[data-print]')) window.print();

@@ -1,6 +1,9 @@
 import { ROLE_LABELS, ROLES } from '../../auth/roles';
 import type { UserView } from '../../auth/users.service';
 import type { AwardTypeView, PolicyView } from '../../awards/awards.service';
+import { formOfRules } from '../policy-form';
+import { POLICY_MESSAGES } from '../policy-i18n';
+import { policyFields, policySummary } from './policy-form.view';
 import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from '../../organizations/organization.entity';
 import type { ClusterYearView, OrganizationView } from '../../organizations/organizations.service';
 import { flag, html } from '../html';
@@ -386,7 +389,7 @@ export function awardsPage(ctx: WebContext, awards: AwardTypeView[]): string {
               html`<tr>
                 <td><a href="/app/admin/awards/${a.code}">${a.code}</a></td>
                 <td>${pick(a, locale)}</td>
-                <td>${a.route}</td>
+                <td>${POLICY_MESSAGES[locale].routes[a.route] ?? a.route}</td>
                 <td>
                   ${a.policy ? html`${m.version} ${a.policy.version} (${formatDate(a.policy.effectiveFrom, locale)})` : m.none}
                 </td>
@@ -405,9 +408,7 @@ export function awardPage(
 ): string {
   const { m, locale } = ctx;
   const latest = award.versions.at(-1);
-  const f =
-    form ??
-    emptyForm({ rules: latest ? JSON.stringify(latest.rules, null, 2) : '', source: '', effectiveFrom: '' });
+  const f = form ?? emptyForm({ ...formOfRules(latest?.rules ?? null), source: '', effectiveFrom: '' });
   return layout(
     ctx,
     pick(award, locale),
@@ -420,7 +421,7 @@ export function awardPage(
               ${v.id === award.policy?.id && html`<span class="badge badge-ok">${m.inForce}</span>`}
             </summary>
             <p>${m.source}: ${v.source}</p>
-            <pre>${JSON.stringify(v.rules, null, 2)}</pre>
+            ${policySummary(ctx, v.rules)}
           </details>`,
         )}
       </section>
@@ -429,8 +430,7 @@ export function awardPage(
         <form method="post" action="/app/admin/awards/${award.code}/policies" novalidate>
           ${csrfField(ctx)} ${formMessage(m, f)}
           ${inputField(f, { name: 'effectiveFrom', label: m.effectiveDate, type: 'date', required: true })}
-          ${inputField(f, { name: 'source', label: m.source, required: true })}
-          ${textareaField(f, { name: 'rules', label: m.rulesJson, required: true, rows: 16 })}
+          ${inputField(f, { name: 'source', label: m.source, required: true })} ${policyFields(ctx, f)}
           <button type="submit" class="btn btn-primary">${m.addPolicy}</button>
         </form>
       </section>`,

@@ -7,12 +7,13 @@ import {
   csrfField,
   emptyForm,
   formatDateTime,
+  formatDecimal,
   type FormState,
   formMessage,
   formatNumber,
   inputField,
+  rowsField,
   stateBadge,
-  textareaField,
 } from './components.view';
 import { layout } from './layout.view';
 
@@ -61,7 +62,20 @@ function agreementSection(ctx: WebContext, d: Year, forms: ClusterForms): SafeHt
         html`<form method="post" action="${base}/agreement" novalidate>
           ${csrfField(ctx)} ${formMessage(m, form)}
           ${inputField(form, { name: 'title', label: m.title, required: true })}
-          ${textareaField(form, { name: 'criteria', label: m.criteriaLines, required: true, rows: 5 })}
+          ${rowsField(form, {
+            name: 'criteria',
+            legend: m.criteria,
+            hint: m.criteriaHint,
+            minRows: 3,
+            addLabel: m.addCriterion,
+            removeLabel: m.removeRow,
+            columns: [
+              { key: 'name', label: m.criterionName, required: true },
+              { key: 'maxScore', label: m.maxScore, required: true, inputmode: 'decimal' },
+              { key: 'weight', label: m.weight, required: true, inputmode: 'decimal' },
+              { key: 'code', label: m.criterionCode },
+            ],
+          })}
           <button type="submit" class="btn btn-primary">${m.createAgreement}</button>
         </form>`
       }
@@ -102,7 +116,11 @@ function agreementSection(ctx: WebContext, d: Year, forms: ClusterForms): SafeHt
     <h3>${m.criteria}</h3>
     <ul>
       ${a.criteria.map(
-        (c) => html`<li>${c.code} – ${c.name} (${m.weight} ${c.weight}, ${m.maxScore} ${c.maxScore})</li>`,
+        (c) =>
+          html`<li>
+            ${c.code} – ${c.name} (${m.weight} ${formatDecimal(c.weight, locale)}, ${m.maxScore}
+            ${formatDecimal(c.maxScore, locale)})
+          </li>`,
       )}
     </ul>
   </section>`;
@@ -130,7 +148,7 @@ function evaluationSection(ctx: WebContext, d: Year, forms: ClusterForms): SafeH
           ${a.criteria.map((c) =>
             inputField(scores, {
               name: `score.${c.code}`,
-              label: `${c.name} (0–${c.maxScore})`,
+              label: `${c.name} (0–${formatDecimal(c.maxScore, locale)})`,
               type: 'number',
               min: '0',
               max: String(c.maxScore),

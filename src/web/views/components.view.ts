@@ -1,6 +1,7 @@
 import { flag, html, type HtmlValue, type SafeHtml } from '../html';
 import type { Locale, Messages } from '../i18n';
 import type { PageContext } from '../web-context';
+import { rowIndices } from '../web-form';
 
 /** Values a form was submitted with and the problems found, by field name; `message` is for the whole form. */
 export interface FormState {
@@ -44,6 +45,13 @@ export function formatNumber(value: number, digits: number, locale: Locale): str
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(value);
+}
+
+/** A number with only the decimals it has (at most three): `60,5` in Vietnamese, `60.5` in English. */
+export function formatDecimal(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 3 }).format(
+    value,
+  );
 }
 
 /** A share as a percentage with one decimal: `66,7 %` in Vietnamese, `66.7 %` in English. */
@@ -137,6 +145,109 @@ export function selectField(
     </select>
     ${o.hint && html`<p class="hint" id="${id}-hint">${o.hint}</p>`} ${fieldErrors(form, o.name)}
   </div>`;
+}
+
+export interface RowColumn {
+  key: string;
+  label: string;
+  type?: 'text' | 'number';
+  options?: { value: string; label: string }[];
+  required?: boolean;
+  inputmode?: 'decimal' | 'numeric';
+  min?: string;
+  max?: string;
+  step?: string;
+}
+
+/** How many rows a rows field shows: those submitted (`<name>.<i>.<key>`), and at least `minRows`. */
+function rowCount(form: FormState, name: string, minRows: number): number {
+  return Math.max(minRows, Math.max(-1, ...rowIndices(Object.keys(form.values), name)) + 1);
+}
+
+/**
+ * A list of rows (one per item, a column per property), with a button to add a row and one per row to remove it
+ * (`data-add-row`, `data-remove-row` in the pages' script). Fields are named `<name>.<i>.<key>`; a row left empty
+ * is not an item. Each cell's problem is under it.
+ */
+export function rowsField(
+  form: FormState,
+  o: {
+    name: string;
+    legend: string;
+    columns: RowColumn[];
+    minRows?: number;
+    addLabel: string;
+    removeLabel: string;
+    hint?: string;
+  },
+): SafeHtml {
+  const rows = rowCount(form, o.name, o.minRows ?? 1);
+  const cell = (i: number, c: RowColumn) => {
+    const name = `${o.name}.${i}.${c.key}`;
+    const label = `${c.label} ${i + 1}`;
+    const common = html` id="${inputId(name)}" name="${name}"
+    aria-label="${label}"${c.required ? html` aria-required="true"` : ''}${described(form, name)}`;
+    return html`<td>
+      ${
+        c.options
+          ? html`<select${common}>
+              ${c.options.map(
+                (opt) =>
+                  html`<option value="${opt.value}" ${flag('selected', opt.value === value(form, name))}>
+                    ${opt.label}
+                  </option>`,
+              )}
+            </select>`
+          : html`<input${common}
+              type="${c.type ?? 'text'}"
+              value="${value(form, name)}"
+              ${
+                c.inputmode && html` inputmode="${c.inputmode}"`
+              }${c.min && html` min="${c.min}"`}${c.max && html` max="${c.max}"`}${c.step && html` step="${c.step}"`}
+            />`
+      }
+      ${fieldErrors(form, name)}
+    </td>`;
+  };
+  return html`<fieldset class="rows" data-rows="${o.name}">
+    <legend>${o.legend}</legend>
+    ${o.hint && html`<p class="hint">${o.hint}</p>`} ${fieldErrors(form, o.name)}
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            ${o.columns.map(
+              (c) =>
+                html`<th scope="col">
+                  ${c.label}${c.required ? html` <span aria-hidden="true">*</span>` : ''}
+                </th>`,
+            )}
+            <th scope="col"><span class="visually-hidden">${o.removeLabel}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${Array.from(
+            { length: rows },
+            (_, i) =>
+              html`<tr data-row="${String(i)}">
+                ${o.columns.map((c) => cell(i, c))}
+                <td>
+                  <button
+                    type="button"
+                    class="btn btn-link"
+                    data-remove-row
+                    aria-label="${o.removeLabel} ${i + 1}"
+                  >
+                    ${o.removeLabel}
+                  </button>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <button type="button" class="btn btn-secondary" data-add-row>${o.addLabel}</button>
+  </fieldset>`;
 }
 
 export function formMessage(m: Messages, form: FormState): SafeHtml {
