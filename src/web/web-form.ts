@@ -9,8 +9,46 @@ import type { FormState } from './views/components.view';
 /** A urlencoded body as @fastify/formbody parses it. */
 export type FormBody = Record<string, string | string[] | undefined>;
 
+/**
+ * Fields that hold a date or a date and time. The pages show them as text in the Vietnamese order (`dd/mm/yyyy`,
+ * `dd/mm/yyyy HH:mm`): a browser's own date control follows the browser's language, not the page's.
+ */
+export const DATE_FIELDS = new Set([
+  'heldOn',
+  'birthDate',
+  'date',
+  'dueDate',
+  'decisionDate',
+  'validFrom',
+  'validTo',
+  'effectiveDate',
+  'effectiveFrom',
+]);
+export const DATE_TIME_FIELDS = new Set(['closesAt']);
+const TIME_FIELDS = new Set(['startsAt']);
+
+const TYPED_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?\s*$/;
+const two = (s: string) => s.padStart(2, '0');
+
+/** `19/05/1978` as `1978-05-19`, `13/03/2024 09:00` as `2024-03-13T09:00`; anything else as it was typed. */
+export function typedToIso(field: string, text: string): string {
+  const name = field.split('.').pop() ?? field;
+  const time = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
+  if (TIME_FIELDS.has(name)) return time ? `${two(time[1])}:${time[2]}` : text;
+  const withTime = DATE_TIME_FIELDS.has(name);
+  if (!withTime && !DATE_FIELDS.has(name)) return text;
+  const m = TYPED_DATE.exec(text);
+  if (!m || (withTime ? m[4] === undefined : m[4] !== undefined)) return text;
+  const date = `${m[3]}-${two(m[2])}-${two(m[1])}`;
+  return withTime ? `${date}T${two(m[4])}:${m[5]}` : date;
+}
+
+/** A urlencoded body, with its dates as the API takes them (`yyyy-mm-dd`). */
 export function asForm(body: unknown): FormBody {
-  return body && typeof body === 'object' ? (body as FormBody) : {};
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(body as FormBody).map(([k, v]) => [k, typeof v === 'string' ? typedToIso(k, v) : v]),
+  );
 }
 
 /** One value of a field: the first if it was sent several times; undefined for an empty input. */

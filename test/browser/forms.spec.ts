@@ -83,7 +83,8 @@ describe('the forms officers fill in: required fields, percentages, rows, the po
       await page.getByLabel('Họ và tên').fill('Phạm Thị Lan');
       await page.getByLabel('Giới tính').selectOption('female');
       await page.getByLabel('Chức vụ').fill('Hiệu trưởng');
-      await page.getByLabel('Ngày sinh').fill('1978-05-19');
+      expect(await page.getByLabel('Ngày sinh').getAttribute('placeholder')).toBe('dd/mm/yyyy');
+      await page.getByLabel('Ngày sinh').fill('19/5/1978');
       await page.getByLabel('Quê quán').fill('Hải Hậu, Nam Định');
       await page.getByLabel('Dân tộc').fill('Kinh');
       await page.getByLabel('Thâm niên công tác').fill('24');
@@ -140,7 +141,7 @@ describe('the forms officers fill in: required fields, percentages, rows, the po
         const before = await latest(code);
         expect([code, (await page.goto(`/app/admin/awards/${code}`))?.status()]).toEqual([code, 200]);
         expect(await page.locator('textarea[name="rules"]').count()).toBe(0);
-        await page.getByLabel('Ngày có hiệu lực').fill('2099-01-01');
+        await page.getByLabel('Ngày có hiệu lực').fill('01/01/2099');
         await page.getByLabel(/^Căn cứ/).fill('Thử nghiệm: giữ nguyên quy định');
         const [answer] = await Promise.all([
           post(page, `/app/admin/awards/${code}/policies`),
@@ -165,7 +166,7 @@ describe('the forms officers fill in: required fields, percentages, rows, the po
       await added.locator('input[name$=".copies"]').fill('2');
       await added.locator('select[name$=".stage"]').selectOption('forwarding');
       await page.locator('input[name="rules.fileTypes"][value="xls"]').uncheck();
-      await page.getByLabel('Ngày có hiệu lực').fill('2100-01-01');
+      await page.getByLabel('Ngày có hiệu lực').fill('01/01/2100');
       await page.getByLabel(/^Căn cứ/).fill('Thử nghiệm: hai phần ba → ba phần tư');
       await page.getByLabel('Tỷ lệ phiếu đồng ý cần đạt (%)').fill('150');
       await page.getByRole('button', { name: 'Thêm phiên bản chính sách' }).click();

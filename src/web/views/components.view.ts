@@ -93,9 +93,29 @@ interface FieldOptions {
   max?: string;
   autocomplete?: string;
   inputmode?: 'decimal' | 'numeric';
+  placeholder?: string;
+}
+
+/** `1978-05-19` as `19/05/1978`, `2024-03-13T09:00` as `13/03/2024 09:00`; typed text as it was. */
+function isoToTyped(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(text);
+  return m ? `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}` : ''}` : text;
+}
+
+/**
+ * A date, a date and time or a time as text in the order Vietnamese write them (the browser's own controls
+ * follow the browser's language, and show 05/19/1978 or 9:00 AM on an English one).
+ */
+function typedField(form: FormState, o: FieldOptions): SafeHtml {
+  const format = o.type === 'date' ? 'dd/mm/yyyy' : o.type === 'time' ? 'HH:mm' : 'dd/mm/yyyy HH:mm';
+  return inputField(
+    { ...form, values: { ...form.values, [o.name]: isoToTyped(value(form, o.name)) } },
+    { ...o, type: 'text', placeholder: format, inputmode: 'numeric', autocomplete: 'off' },
+  );
 }
 
 export function inputField(form: FormState, o: FieldOptions): SafeHtml {
+  if (o.type === 'date' || o.type === 'datetime-local' || o.type === 'time') return typedField(form, o);
   const id = inputId(o.name);
   return html`<div class="field${form.errors[o.name] ? ' has-error' : ''}">
     <label for="${id}">${o.label}${o.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
@@ -103,7 +123,7 @@ export function inputField(form: FormState, o: FieldOptions): SafeHtml {
       id="${id}"
       name="${o.name}"
       type="${o.type ?? 'text'}"
-      ${o.type === 'file' ? '' : html` value="${value(form, o.name)}"`}${flag('required', !!o.required)}${o.required ? html` aria-required="true"` : ''}${o.step && html` step="${o.step}"`}${o.min && html` min="${o.min}"`}${o.max && html` max="${o.max}"`}${o.autocomplete && html` autocomplete="${o.autocomplete}"`}${o.inputmode && html` inputmode="${o.inputmode}"`}${described(form, o.name, o.hint)}
+      ${o.type === 'file' ? '' : html` value="${value(form, o.name)}"`}${flag('required', !!o.required)}${o.required ? html` aria-required="true"` : ''}${o.step && html` step="${o.step}"`}${o.min && html` min="${o.min}"`}${o.max && html` max="${o.max}"`}${o.autocomplete && html` autocomplete="${o.autocomplete}"`}${o.inputmode && html` inputmode="${o.inputmode}"`}${o.placeholder && html` placeholder="${o.placeholder}"`}${described(form, o.name, o.hint)}
     />
     ${o.hint && html`<p class="hint" id="${id}-hint">${o.hint}</p>`} ${fieldErrors(form, o.name)}
   </div>`;
