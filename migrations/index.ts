@@ -18,6 +18,7 @@ import { Records1764240000000 } from './1764240000000-records';
 import { Register1764250000000 } from './1764250000000-register';
 import { AwardLadder1764250000001 } from './1764250000001-award-ladder';
 import { NomineeDetails1764300000000 } from './1764300000000-nominee-details';
+import { PolicySourcesVi1764300000001 } from './1764300000001-policy-sources-vi';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   Register1764250000000,
   AwardLadder1764250000001,
   NomineeDetails1764300000000,
+  PolicySourcesVi1764300000001,
 ];

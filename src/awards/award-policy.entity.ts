@@ -23,8 +23,13 @@ export class AwardPolicyEntity {
   @Column({ name: 'effective_from', type: 'date' })
   effectiveFrom!: string;
 
+  /** The source note (căn cứ), in Vietnamese. */
   @Column({ type: 'text' })
   source!: string;
+
+  /** The source note in English, for the English pages; null when none was given. */
+  @Column({ name: 'source_en', type: 'text', nullable: true })
+  sourceEn!: string | null;
 
   @Column({ type: 'jsonb' })
   rules!: PolicyRules;

@@ -15,6 +15,7 @@ export interface PolicyView {
   version: number;
   effectiveFrom: string;
   source: string;
+  sourceEn: string | null;
   rules: PolicyRules;
 }
 
@@ -37,6 +38,7 @@ export const toPolicyView = (p: AwardPolicyEntity): PolicyView => ({
   version: p.version,
   effectiveFrom: p.effectiveFrom,
   source: p.source,
+  sourceEn: p.sourceEn ?? null,
   rules: p.rules,
 });
 
@@ -157,7 +159,7 @@ export class AwardsService {
   async addPolicy(
     actor: Principal,
     code: string,
-    input: { effectiveFrom: string; source: string; rules: PolicyRules },
+    input: { effectiveFrom: string; source: string; sourceEn?: string; rules: PolicyRules },
   ) {
     const type = await this.type(code);
     if (!DATE.test(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) {
@@ -184,6 +186,7 @@ export class AwardsService {
           version: (latest.version ?? 0) + 1,
           effectiveFrom: input.effectiveFrom,
           source: input.source,
+          sourceEn: input.sourceEn ?? null,
           rules: input.rules,
           createdBy: actor.userId,
         });
@@ -195,6 +198,7 @@ export class AwardsService {
           version: p.version,
           effectiveFrom: p.effectiveFrom,
           source: p.source,
+          sourceEn: p.sourceEn,
           rules: p.rules as unknown as Record<string, unknown>,
         });
         await this.audit.record(tx, {

@@ -223,10 +223,23 @@ export class CreatePolicyDto {
   @Length(10, 10)
   effectiveFrom!: string;
 
-  @ApiProperty({ example: 'Decree 152/2025/NĐ-CP art. 4' })
+  @ApiProperty({
+    example: 'Nghị định 152/2025/NĐ-CP, Điều 4',
+    description: 'The source note (căn cứ), in Vietnamese',
+  })
   @IsString()
   @Length(3, 1000)
   source!: string;
+
+  @ApiProperty({
+    required: false,
+    example: 'Decree 152/2025/NĐ-CP art. 4',
+    description: 'The source note in English',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(3, 1000)
+  sourceEn?: string;
 
   @ApiProperty({ type: PolicyRules })
   @IsObject()

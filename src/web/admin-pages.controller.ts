@@ -285,7 +285,12 @@ export class AdminPagesController {
     const { rules, dossierAt, standardUnreadable } = rulesFromForm(form);
     const checked = validateForm(
       CreatePolicyDto,
-      { effectiveFrom: one(form, 'effectiveFrom'), source: one(form, 'source'), rules },
+      {
+        effectiveFrom: one(form, 'effectiveFrom'),
+        source: one(form, 'source'),
+        sourceEn: one(form, 'sourceEn'),
+        rules,
+      },
       ctx.m,
       ctx.locale,
     );

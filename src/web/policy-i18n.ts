@@ -2,6 +2,7 @@ import type { Locale } from './i18n';
 
 /** The words of the award policy editor. */
 const vi = {
+  sourceEn: 'Bản tiếng Anh của căn cứ (không bắt buộc)',
   dossier: 'Hồ sơ bắt buộc',
   dossierHint: 'Mỗi dòng một loại tài liệu.',
   kind: 'Loại tài liệu',
@@ -69,6 +70,7 @@ const vi = {
 export type PolicyMessages = typeof vi;
 
 const en: PolicyMessages = {
+  sourceEn: 'Source in English (optional)',
   dossier: 'Required documents',
   dossierHint: 'One kind of document per row.',
   kind: 'Kind of document',

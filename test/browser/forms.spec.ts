@@ -263,6 +263,15 @@ describe('the forms officers fill in: required fields, percentages, rows, the po
       expect(leaked).toEqual([]);
     });
     await as('admin', async (page) => {
+      // The policies' source notes speak the page's language.
+      await page.goto('/app/admin/awards/NATIONAL_EMULATION_FIGHTER');
+      const vi = (await page.locator('main').textContent()) ?? '';
+      expect(vi).toContain('Căn cứ: Nghị định 152/2025/NĐ-CP (có hiệu lực từ ngày 01/7/2025)');
+      expect(vi).not.toMatch(/Decree|UNVERIFIED|working days/);
+      await page.getByRole('link', { name: 'English' }).click();
+      const en = (await page.locator('main').textContent()) ?? '';
+      expect(en).toContain('Source: Decree 152/2025/NĐ-CP (in force 1 July 2025)');
+      await page.getByRole('link', { name: 'Tiếng Việt' }).click();
       for (const path of ['/app/admin/awards', '/app/admin/awards/GOVERNMENT_FLAG']) {
         await page.goto(path);
         const text = (await page.locator('main').textContent()) ?? '';

@@ -420,7 +420,7 @@ export function awardPage(
               ${m.version} ${v.version} – ${formatDate(v.effectiveFrom, locale)}
               ${v.id === award.policy?.id && html`<span class="badge badge-ok">${m.inForce}</span>`}
             </summary>
-            <p>${m.source}: ${v.source}</p>
+            <p>${m.source}: ${locale === 'en' && v.sourceEn ? v.sourceEn : v.source}</p>
             ${policySummary(ctx, v.rules)}
           </details>`,
         )}
@@ -430,7 +430,9 @@ export function awardPage(
         <form method="post" action="/app/admin/awards/${award.code}/policies" novalidate>
           ${csrfField(ctx)} ${formMessage(m, f)}
           ${inputField(f, { name: 'effectiveFrom', label: m.effectiveDate, type: 'date', required: true })}
-          ${inputField(f, { name: 'source', label: m.source, required: true })} ${policyFields(ctx, f)}
+          ${inputField(f, { name: 'source', label: m.source, required: true })}
+          ${inputField(f, { name: 'sourceEn', label: POLICY_MESSAGES[locale].sourceEn })}
+          ${policyFields(ctx, f)}
           <button type="submit" class="btn btn-primary">${m.addPolicy}</button>
         </form>
       </section>`,
