@@ -220,8 +220,8 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
           ...valid(),
           nominee: { kind: 'individual', organizationId: orgId('PROVINCE-36') },
         }),
-        422,
-        'NOMINATION.INVALID',
+        400,
+        'REQUEST.VALIDATION_FAILED',
       );
     });
     it('refuses a body over the size limit', async () => {

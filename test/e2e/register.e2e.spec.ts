@@ -241,7 +241,10 @@ describe('the award register and the standards', () => {
       summary: 'x',
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('REGISTER.INVALID');
+    expect(bad.body.error.code).toBe('REQUEST.VALIDATION_FAILED');
+    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'nominee.birthDate',
+    ]);
   });
 
   it('accepts a nomination that meets the blocking criteria, records the evaluation, and needs the Board’s reason for a warning', async () => {

@@ -12,6 +12,7 @@ import {
   emptyForm,
   formatDate,
   formatDateTime,
+  formatNumber,
   formatPercent,
   type FormState,
   formMessage,
@@ -93,9 +94,9 @@ function eventForm(ctx: WebContext, id: string, version: number, event: EventOpt
   </form>`;
 }
 
-const size = (bytes: number) =>
+const size = (bytes: number, locale: WebContext['locale']) =>
   bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    ? `${formatNumber(bytes / 1024 / 1024, 1, locale)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 function dossier(ctx: WebContext, d: Detail, forms: DetailForms): SafeHtml {
@@ -110,7 +111,7 @@ function dossier(ctx: WebContext, d: Detail, forms: DetailForms): SafeHtml {
         <a href="/nominations/${id}/documents/${doc.id}" download>${doc.fileName}</a>
         ${doc.generated && html`<span class="badge badge-muted">${m.generated}</span>`}
       </td>
-      <td class="num">${size(doc.size)}</td>
+      <td class="num">${size(doc.size, locale)}</td>
       <td>${formatDateTime(doc.uploadedAt, locale)}</td>
     </tr>`;
   const table = (docs: Detail['documents']) =>
