@@ -14,8 +14,12 @@ const ROOT = 5;
 export interface CompoundStream {
   name: string;
   size: number;
-  /** The stream's first bytes when it is held in ordinary sectors (a stream smaller than 4 KiB is not read). */
-  head: Buffer | null;
+  /**
+   * The stream's first bytes when it is held in ordinary sectors (a stream smaller than the mini-stream cutoff,
+   * 4 KiB, is not read); undefined when the stream's chain is wrong for its size. Read on demand: following every
+   * stream's chain of a crafted file with many entries would cost the square of its size.
+   */
+  head(): Buffer | null | undefined;
 }
 
 /** The streams of the file, or null when it is not a well-formed compound file. */
@@ -80,13 +84,13 @@ export function compoundStreams(buffer: Buffer): CompoundStream[] | null {
       if (type !== STREAM) continue;
       const size = Number(buffer.readBigUInt64LE(at + 120) & 0xffffffffn);
       const start = buffer.readUInt32LE(at + 116);
-      let head: Buffer | null = null;
-      if (size >= cutoff && size > 0) {
+      const head = () => {
+        if (size < cutoff || size === 0) return null;
         const sectorsOf = chain(start);
         // A stream must have the sectors its size says.
-        if (!sectorsOf || sectorsOf.length * sectorSize < size) return null;
-        head = buffer.subarray(offset(sectorsOf[0]), offset(sectorsOf[0]) + Math.min(size, sectorSize));
-      }
+        if (!sectorsOf || sectorsOf.length * sectorSize < size) return undefined;
+        return buffer.subarray(offset(sectorsOf[0]), offset(sectorsOf[0]) + Math.min(size, sectorSize));
+      };
       streams.push({ name, size, head });
     }
   }
@@ -102,10 +106,14 @@ export function legacyOfficeType(buffer: Buffer): 'doc' | 'xls' | null {
   const streams = compoundStreams(buffer);
   if (!streams) return null;
   const named = (name: string) => streams.find((s) => s.name === name && s.size > 0);
+  // A stream's first bytes: its magic number when they are read, nothing for a small stream; a broken chain refused.
+  const starts = (stream: CompoundStream, magics: number[]) => {
+    const head = stream.head();
+    return head === null || (head !== undefined && head.length >= 2 && magics.includes(head.readUInt16LE(0)));
+  };
   const word = named('WordDocument');
-  if (word) return !word.head || word.head.readUInt16LE(0) === 0xa5ec ? 'doc' : null;
+  if (word) return starts(word, [0xa5ec]) ? 'doc' : null;
   const book = named('Workbook') ?? named('Book');
-  if (book)
-    return !book.head || [0x0809, 0x0409, 0x0209, 0x0009].includes(book.head.readUInt16LE(0)) ? 'xls' : null;
+  if (book) return starts(book, [0x0809, 0x0409, 0x0209, 0x0009]) ? 'xls' : null;
   return null;
 }
