@@ -5,6 +5,7 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegisterModule } from '../register/register.module';
 import { NominationEligibilityController } from './nomination-eligibility.controller';
 import { NominationEligibilityService } from './nomination-eligibility.service';
+import { NominationReadOnActProjection } from './nomination-read-on-act.projection';
 import { NominationRegisterProjection } from './nomination-register.projection';
 import { DocumentsService } from './documents.service';
 import { NominationsController } from './nominations.controller';
@@ -18,6 +19,7 @@ import { NominationsService } from './nominations.service';
     DocumentsService,
     NominationEligibilityService,
     NominationRegisterProjection,
+    NominationReadOnActProjection,
   ],
   exports: [NominationsService, DocumentsService],
 })

@@ -14,8 +14,9 @@ import { page, seeOther } from './web-response';
 import { assertMultipartCsrf, CsrfInMultipart, WebPages } from './web-session.guard';
 import { WebSessionService } from './web-session.service';
 import { emptyForm, type FormState } from './views/components.view';
-import { type DetailForms, nominationPage } from './views/nomination-detail.view';
-import { newNominationPage, nominationListPage } from './views/nominations.view';
+import { confirmPage } from './views/confirm.view';
+import { CONFIRMED_EVENTS, type DetailForms, nominationPage } from './views/nomination-detail.view';
+import { newNominationPage, nominationListPage, nominationTitle } from './views/nominations.view';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -134,6 +135,10 @@ export class NominationPagesController {
     }
     const version = one(form, 'version');
     const key = one(form, 'idempotencyKey');
+    // An irreversible event is sent only from its confirmation step (the button alone leads to that step).
+    if (CONFIRMED_EVENTS.has(type) && one(form, 'confirmed') !== 'yes') {
+      return this.confirmStep(ctx, id, form, type, payload, reply);
+    }
     try {
       await this.nominations.sendEvent(
         ctx.principal,
@@ -155,6 +160,54 @@ export class NominationPagesController {
       const detail = await this.pages.detail(ctx.principal, id);
       return page(reply, nominationPage(ctx, detail, forms), refused.status);
     }
+  }
+
+  /** What the irreversible event will do, with the fields entered, before anything is sent. */
+  private async confirmStep(
+    ctx: WebContext,
+    id: string,
+    form: FormBody,
+    type: string,
+    payload: Record<string, unknown>,
+    reply: FastifyReply,
+  ) {
+    const detail = await this.pages.detail(ctx.principal, id);
+    const n = detail.nomination;
+    const event = n.allowedEvents.find((e) => e.type === type);
+    const values = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith(`${type}.`)));
+    if (!event) return page(reply, nominationPage(ctx, detail, { notice: ctx.m.staleVersion }), 409);
+    const missing = event.needs.filter((need) => !need.endsWith('?') && payload[need] === undefined);
+    if (missing.length > 0) {
+      const errors = Object.fromEntries(missing.map((f) => [`${type}.${f}`, [ctx.m.fieldRequired]]));
+      return page(reply, nominationPage(ctx, detail, { event: { type, form: { values, errors } } }), 400);
+    }
+    const labels: Record<string, string> = {
+      reason: ctx.m.reason,
+      outcome: ctx.m.outcome,
+      decisionNumber: ctx.m.decisionNumber,
+      decisionDate: ctx.m.decisionDate,
+    };
+    const fields = Object.entries(values).flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v ?? '']).map((text) => [k, text] as [string, string]),
+    );
+    return page(
+      reply,
+      confirmPage(ctx, {
+        action: event.label[ctx.locale],
+        subject: `${ctx.m.dossierNumber} ${n.dossierNumber}: ${nominationTitle(ctx, n)}`,
+        details: fields
+          .filter(([, text]) => text.trim() !== '')
+          .map(([k, text]) => [labels[k.slice(type.length + 1)] ?? k.slice(type.length + 1), text]),
+        post: `/app/nominations/${id}/events`,
+        fields: [
+          ['type', type],
+          ['version', one(form, 'version') ?? ''],
+          ['idempotencyKey', one(form, 'idempotencyKey') ?? ''],
+          ...fields,
+        ],
+        back: `/app/nominations/${id}`,
+      }),
+    );
   }
 
   @RateLimit('uploads')
