@@ -10,6 +10,7 @@ import { NominationRegisterProjection } from './nomination-register.projection';
 import { DocumentsService } from './documents.service';
 import { NominationsController } from './nominations.controller';
 import { NominationsService } from './nominations.service';
+import { NominationWorklistService } from './nomination-worklist.service';
 
 @Module({
   imports: [AwardsModule, OrganizationsModule, CalendarModule, RegisterModule],
@@ -20,7 +21,8 @@ import { NominationsService } from './nominations.service';
     NominationEligibilityService,
     NominationRegisterProjection,
     NominationReadOnActProjection,
+    NominationWorklistService,
   ],
-  exports: [NominationsService, DocumentsService],
+  exports: [NominationsService, DocumentsService, NominationWorklistService],
 })
 export class NominationsModule {}

@@ -7,6 +7,11 @@ import { DocumentsService, MAX_DOCUMENT_BYTES } from '../nominations/documents.s
 import { CreateNominationDto, ListNominationsQuery } from '../nominations/nominations.dto';
 import { NominationErrors } from '../nominations/nominations.errors';
 import { NominationsService } from '../nominations/nominations.service';
+import {
+  WORKLIST_MAX_PAGE,
+  WORKLIST_SORTS,
+  type WorklistSort,
+} from '../nominations/nomination-worklist.service';
 import { NominationPagesService } from './nomination-pages.service';
 import { Ctx, type WebContext, type WebRequest } from './web-context';
 import { asForm, type FormBody, numeric, one, refusal, validateForm } from './web-form';
@@ -16,9 +21,29 @@ import { WebSessionService } from './web-session.service';
 import { emptyForm, type FormState } from './views/components.view';
 import { confirmPage } from './views/confirm.view';
 import { CONFIRMED_EVENTS, type DetailForms, nominationPage } from './views/nomination-detail.view';
-import { newNominationPage, nominationListPage, nominationTitle } from './views/nominations.view';
+import {
+  type ListOrder,
+  newNominationPage,
+  nominationListPage,
+  nominationTitle,
+} from './views/nominations.view';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The list's own parameters (order and page), besides the API list's filters. */
+const LIST_CONTROLS = new Set(['limit', 'cursor', 'sort', 'dir', 'page']);
+export const DEFAULT_ORDER: ListOrder = { sort: 'submitted', dir: 'desc', page: 1 };
+
+/** The order and page asked for, or null when one of them is not a known value. */
+function listOrder(raw: Record<string, string>): ListOrder | null {
+  const sort = raw.sort || DEFAULT_ORDER.sort;
+  const dir = raw.dir || (sort === 'submitted' ? 'desc' : 'asc');
+  const pageText = raw.page || '1';
+  if (!Object.hasOwn(WORKLIST_SORTS, sort) || (dir !== 'asc' && dir !== 'desc')) return null;
+  if (!/^\d{1,4}$/.test(pageText) || Number(pageText) < 1 || Number(pageText) > WORKLIST_MAX_PAGE)
+    return null;
+  return { sort: sort as WorklistSort, dir, page: Number(pageText) };
+}
 
 /** The form's fields as the API's CreateNominationDto (same names, so problems land next to their field). */
 function creation(body: FormBody): Record<string, unknown> {
@@ -56,18 +81,22 @@ export class NominationPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const values = Object.fromEntries(
-      Object.entries(raw ?? {}).filter(([k, v]) => typeof v === 'string' && v !== '' && k !== 'limit'),
+      Object.entries(raw ?? {}).filter(
+        ([k, v]) => typeof v === 'string' && v !== '' && !LIST_CONTROLS.has(k),
+      ),
     );
+    const order = listOrder(raw ?? {});
     const { value, errors } = validateForm(ListNominationsQuery, values, ctx.m, ctx.locale);
     const form: FormState = { values, errors };
-    if (Object.keys(errors).length > 0) return page(reply, nominationListPage(ctx, form, null), 400);
+    if (!order) form.message = ctx.m.fixErrors;
+    if (Object.keys(errors).length > 0 || !order)
+      return page(reply, nominationListPage(ctx, form, null, order ?? DEFAULT_ORDER), 400);
     try {
-      return page(reply, nominationListPage(ctx, form, await this.pages.list(ctx.principal, value)));
+      const result = await this.pages.list(ctx.principal, value, order);
+      return page(reply, nominationListPage(ctx, form, result, order));
     } catch (error) {
       const refused = refusal(error, ctx.m, ctx.locale, values);
-      // The cursor is not a field of the form: its problem is the page's.
-      if (refused.form.errors.cursor) refused.form.message = refused.form.errors.cursor.join(' ');
-      return page(reply, nominationListPage(ctx, refused.form, null), refused.status);
+      return page(reply, nominationListPage(ctx, refused.form, null, order), refused.status);
     }
   }
 

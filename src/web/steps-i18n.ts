@@ -57,7 +57,8 @@ const en: typeof vi = {
   pageOf: (p: number, pages: number) => `Page ${p} of ${pages}`,
   previousPage: 'Previous page',
   councilTitle: 'Before the Council',
-  councilIntro: 'Nominations at the stage of the Central Emulation and Commendation Council, with their documents.',
+  councilIntro:
+    'Nominations at the stage of the Central Emulation and Commendation Council, with their documents.',
   councilEmpty: 'Nothing is before the Council.',
   documents: 'Documents',
   seeAll: 'See all',

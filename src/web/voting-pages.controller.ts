@@ -194,7 +194,14 @@ export class VotingPagesController {
     if (CONFIRMED_SESSION_EVENTS.has(type) && one(form, 'confirmed') !== 'yes') {
       const { session, awards } = await this.pages.session(ctx.principal, id);
       const event = sessionActions(session).find((e) => e.type === type);
-      if (!event) return page(reply, sessionPage(ctx, session, awards, { leader: { values: {}, errors: {}, message: ctx.m.staleVersion } }), 409);
+      if (!event)
+        return page(
+          reply,
+          sessionPage(ctx, session, awards, {
+            leader: { values: {}, errors: {}, message: ctx.m.staleVersion },
+          }),
+          409,
+        );
       const reason = one(form, 'reason');
       if (type === 'CANCEL' && !reason) {
         const leader: FormState = { values: {}, errors: { reason: [ctx.m.fieldRequired] } };
@@ -255,7 +262,13 @@ export class VotingPagesController {
     // The ballot is cast from its review step (the choices listed, or a blank ballot stated); "change" goes back.
     if (one(form, 'confirmed') !== 'yes') {
       const editing = one(form, 'edit') === 'yes';
-      return this.rerender(ctx, id, reply, 200, editing ? { ballot: { values, errors: {} } } : { review: values });
+      return this.rerender(
+        ctx,
+        id,
+        reply,
+        200,
+        editing ? { ballot: { values, errors: {} } } : { review: values },
+      );
     }
     try {
       const { receipt } = await this.ballotBox.cast(ctx.principal, id, value.choices);

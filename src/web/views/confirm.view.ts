@@ -19,11 +19,15 @@ export interface Confirmation {
 }
 
 /** The form of a confirmed step: the same fields again with `confirmed=yes`, and a way back that does nothing. */
-export function confirmForm(ctx: WebContext, c: Pick<Confirmation, 'post' | 'fields' | 'back'>, label: string, danger = true): SafeHtml {
+export function confirmForm(
+  ctx: WebContext,
+  c: Pick<Confirmation, 'post' | 'fields' | 'back'>,
+  label: string,
+  danger = true,
+): SafeHtml {
   const s = STEP_MESSAGES[ctx.locale];
   return html`<form method="post" action="${c.post}" class="confirm-form" data-confirm-step>
-    ${csrfField(ctx)}
-    ${c.fields.map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
+    ${csrfField(ctx)} ${c.fields.map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
     <input type="hidden" name="confirmed" value="yes" />
     <div class="confirm-buttons">
       <a class="btn btn-secondary" href="${c.back}">${s.confirmCancel}</a>
@@ -38,12 +42,21 @@ export function confirmPage(ctx: WebContext, c: Confirmation): string {
   return layout(
     ctx,
     s.confirmTitle,
-    html`<section class="card confirm" role="alertdialog" aria-labelledby="confirm-what" aria-describedby="confirm-undo">
+    html`<section
+      class="card confirm"
+      role="alertdialog"
+      aria-labelledby="confirm-what"
+      aria-describedby="confirm-undo"
+    >
       <p id="confirm-what"><strong>${s.confirmWhat(c.action, c.subject)}</strong></p>
       ${
         c.details.length > 0 &&
         html`<dl class="facts">
-          ${c.details.map(([label, text]) => html`<dt>${label}</dt><dd>${text}</dd>`)}
+          ${c.details.map(
+            ([label, text]) =>
+              html`<dt>${label}</dt>
+                <dd>${text}</dd>`,
+          )}
         </dl>`
       }
       <p id="confirm-undo" class="alert alert-error">${s.confirmIrreversible}</p>

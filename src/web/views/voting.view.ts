@@ -32,10 +32,14 @@ export const CONFIRMED_SESSION_EVENTS: ReadonlySet<string> = new Set(['CANCEL', 
  * The leader's buttons as the tally allows them: the run-off only when the last round's tally asks for one,
  * certifying only when none is pending; cancelling last.
  */
-export function sessionActions(s: Pick<SessionView, 'allowedEvents' | 'results'>): SessionView['allowedEvents'] {
+export function sessionActions(
+  s: Pick<SessionView, 'allowedEvents' | 'results'>,
+): SessionView['allowedEvents'] {
   const pending = s.results?.rounds.at(-1)?.runoff.length ?? 0;
   return s.allowedEvents
-    .filter((e) => (e.type === 'RUNOFF' ? pending > 0 : e.type === 'CERTIFY' ? !!s.results && pending === 0 : true))
+    .filter((e) =>
+      e.type === 'RUNOFF' ? pending > 0 : e.type === 'CERTIFY' ? !!s.results && pending === 0 : true,
+    )
     .sort((a, b) => Number(a.type === 'CANCEL') - Number(b.type === 'CANCEL'));
 }
 
@@ -240,31 +244,37 @@ function ballot(ctx: WebContext, s: SessionView, awards: Awards, form: FormState
     <form method="post" action="/app/voting-sessions/${s.id}/ballots" novalidate>
       ${csrfField(ctx)}
       ${items.map(
-        (item) => html`<fieldset
-          data-max-ticks="${String(item.places)}"${form.errors[`choice.${item.awardType}`] ? html` aria-invalid="true"` : ''}
-        >
-          <legend>${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}</legend>
-          <input type="hidden" name="award" value="${item.awardType}" />
-          <p class="hint">${m.atMost(item.places)}</p>
-          <p class="ticks-left" aria-live="polite">
-            ${s2.ticksLeft}: <span data-ticks-left>${String(Math.max(0, item.places - chosen(item.awardType).size))}</span>
-          </p>
-          ${item.candidates
-            .filter((c) => c.inThisRound)
-            .map(
-              (c) =>
-                html`<label class="check"
-                    ><input
-                      type="checkbox"
-                      name="choice.${item.awardType}"
-                      value="${c.nominationId}"
-                      ${flag('checked', chosen(item.awardType).has(c.nominationId))}
-                    />
-                    ${c.nominee} <span class="muted">(${pick(c.nominatingOrganization, locale)})</span></label
-                  >${candidateDetails(ctx, c)}`,
-            )}
-          ${fieldErrors(form, `choice.${item.awardType}`)}
-        </fieldset>`,
+        (item) =>
+          html`<fieldset
+            data-max-ticks="${String(item.places)}"
+            ${form.errors[`choice.${item.awardType}`] ? html` aria-invalid="true"` : ''}
+          >
+            <legend>
+              ${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}
+            </legend>
+            <input type="hidden" name="award" value="${item.awardType}" />
+            <p class="hint">${m.atMost(item.places)}</p>
+            <p class="ticks-left" aria-live="polite">
+              ${s2.ticksLeft}:
+              <span data-ticks-left>${String(Math.max(0, item.places - chosen(item.awardType).size))}</span>
+            </p>
+            ${item.candidates
+              .filter((c) => c.inThisRound)
+              .map(
+                (c) =>
+                  html`<label class="check"
+                      ><input
+                        type="checkbox"
+                        name="choice.${item.awardType}"
+                        value="${c.nominationId}"
+                        ${flag('checked', chosen(item.awardType).has(c.nominationId))}
+                      />
+                      ${c.nominee}
+                      <span class="muted">(${pick(c.nominatingOrganization, locale)})</span></label
+                    >${candidateDetails(ctx, c)}`,
+              )}
+            ${fieldErrors(form, `choice.${item.awardType}`)}
+          </fieldset>`,
       )}
       <button type="submit" class="btn btn-primary">${s2.ballotReview}</button>
     </form>
@@ -272,7 +282,12 @@ function ballot(ctx: WebContext, s: SessionView, awards: Awards, form: FormState
 }
 
 /** The ballot's review step: the choices by award, or a blank ballot stated, before it is cast. */
-function ballotReview(ctx: WebContext, s: SessionView, awards: Awards, values: FormState['values']): SafeHtml {
+function ballotReview(
+  ctx: WebContext,
+  s: SessionView,
+  awards: Awards,
+  values: FormState['values'],
+): SafeHtml {
   const { m, locale } = ctx;
   const s2 = STEP_MESSAGES[locale];
   const items = s.items.filter((i) => i.candidates.some((c) => c.inThisRound));
@@ -291,7 +306,9 @@ function ballotReview(ctx: WebContext, s: SessionView, awards: Awards, values: F
         ? html`<p class="alert alert-info" data-blank-ballot><strong>${s2.blankBallot}</strong></p>`
         : items.map(
             (item) =>
-              html`<h3>${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}</h3>
+              html`<h3>
+                  ${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}
+                </h3>
                 ${
                   chosen(item.awardType).length === 0
                     ? html`<p class="muted">${s2.blankForAward}</p>`
