@@ -202,7 +202,11 @@ export function livePanel(ctx: WebContext, s: SessionView): SafeHtml {
       <strong data-turnout>${s.turnout.count}/${s.eligible}</strong> · ${m.quorum}: ${s.quorum.required} ·
       ${m.round} ${s.round}
     </p>
-    <div class="meter" role="img" aria-label="${percent}%">
+    <div
+      class="meter"
+      role="img"
+      aria-label="${formatPercent(s.eligible > 0 ? s.turnout.count / s.eligible : 0, locale)}"
+    >
       <span class="w-${String(Math.round(percent / 5) * 5)}"></span>
     </div>
     ${
