@@ -170,7 +170,12 @@ export class NotificationsService {
   }
 
   /** Marks one person's unread notifications about a subject read (they acted on it), in the caller's transaction. */
-  async readOnAct(tx: EntityManager, userId: string, subjectType: string, subjectId: string): Promise<number> {
+  async readOnAct(
+    tx: EntityManager,
+    userId: string,
+    subjectType: string,
+    subjectId: string,
+  ): Promise<number> {
     const rows = (await tx.query(
       `UPDATE notifications SET read_at = now()
         WHERE user_id = $1 AND subject_type = $2 AND subject_id = $3 AND read_at IS NULL
