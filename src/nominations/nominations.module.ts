@@ -5,10 +5,12 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegisterModule } from '../register/register.module';
 import { NominationEligibilityController } from './nomination-eligibility.controller';
 import { NominationEligibilityService } from './nomination-eligibility.service';
+import { NominationReadOnActProjection } from './nomination-read-on-act.projection';
 import { NominationRegisterProjection } from './nomination-register.projection';
 import { DocumentsService } from './documents.service';
 import { NominationsController } from './nominations.controller';
 import { NominationsService } from './nominations.service';
+import { NominationWorklistService } from './nomination-worklist.service';
 
 @Module({
   imports: [AwardsModule, OrganizationsModule, CalendarModule, RegisterModule],
@@ -18,7 +20,9 @@ import { NominationsService } from './nominations.service';
     DocumentsService,
     NominationEligibilityService,
     NominationRegisterProjection,
+    NominationReadOnActProjection,
+    NominationWorklistService,
   ],
-  exports: [NominationsService, DocumentsService],
+  exports: [NominationsService, DocumentsService, NominationWorklistService],
 })
 export class NominationsModule {}

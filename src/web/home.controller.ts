@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/errors';
 import { UuidParam } from '../common/params';
@@ -7,7 +7,9 @@ import { MyWorkService } from './my-work.service';
 import { Ctx, type WebContext, type WebRequest } from './web-context';
 import { page, seeOther } from './web-response';
 import { WebPages } from './web-session.guard';
-import { homePage, inboxPanel } from './views/home.view';
+import { homePage, inboxPanel, notificationsPage } from './views/home.view';
+
+const NOTIFICATIONS_PAGE = 20;
 
 @WebPages()
 @Controller('app')
@@ -27,6 +29,19 @@ export class HomeController {
   async inbox(@Ctx() ctx: WebContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const inbox = await this.work.inbox(ctx.principal);
     return page(reply, inboxPanel(ctx, inbox.items, inbox.unread).value);
+  }
+
+  /** Every notification of the user, newest first, a page at a time. */
+  @Get('notifications')
+  async notificationList(
+    @Ctx() ctx: WebContext,
+    @Query('cursor') cursor: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // A cursor that is not one of ours is refused by the list (REQUEST.INVALID_CURSOR, 400).
+    const valid = typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
+    const list = await this.notifications.list(ctx.principal, { cursor: valid, limit: NOTIFICATIONS_PAGE });
+    return page(reply, notificationsPage(ctx, list, valid !== undefined));
   }
 
   @Post('notifications/:id/read')

@@ -8,6 +8,11 @@ import { CreateNominationDto, ListNominationsQuery } from '../nominations/nomina
 import { NominationErrors } from '../nominations/nominations.errors';
 import { NominationsService } from '../nominations/nominations.service';
 import { nomineeProblems } from '../nominations/nominee-details';
+import {
+  WORKLIST_MAX_PAGE,
+  WORKLIST_SORTS,
+  type WorklistSort,
+} from '../nominations/nomination-worklist.service';
 import { NominationPagesService } from './nomination-pages.service';
 import { Ctx, type WebContext, type WebRequest } from './web-context';
 import {
@@ -24,10 +29,31 @@ import { page, seeOther } from './web-response';
 import { assertMultipartCsrf, CsrfInMultipart, WebPages } from './web-session.guard';
 import { WebSessionService } from './web-session.service';
 import { emptyForm, type FormState } from './views/components.view';
-import { type DetailForms, nominationPage } from './views/nomination-detail.view';
-import { newNominationPage, nominationListPage } from './views/nominations.view';
+import { confirmPage } from './views/confirm.view';
+import { CONFIRMED_EVENTS, type DetailForms, nominationPage } from './views/nomination-detail.view';
+import {
+  type ListOrder,
+  newNominationPage,
+  nominationListPage,
+  nominationTitle,
+} from './views/nominations.view';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The list's own parameters (order and page), besides the API list's filters. */
+const LIST_CONTROLS = new Set(['limit', 'cursor', 'sort', 'dir', 'page']);
+export const DEFAULT_ORDER: ListOrder = { sort: 'submitted', dir: 'desc', page: 1 };
+
+/** The order and page asked for, or null when one of them is not a known value. */
+function listOrder(raw: Record<string, string>): ListOrder | null {
+  const sort = raw.sort || DEFAULT_ORDER.sort;
+  const dir = raw.dir || (sort === 'submitted' ? 'desc' : 'asc');
+  const pageText = raw.page || '1';
+  if (!Object.hasOwn(WORKLIST_SORTS, sort) || (dir !== 'asc' && dir !== 'desc')) return null;
+  if (!/^\d{1,4}$/.test(pageText) || Number(pageText) < 1 || Number(pageText) > WORKLIST_MAX_PAGE)
+    return null;
+  return { sort: sort as WorklistSort, dir, page: Number(pageText) };
+}
 
 /** The form's fields as the API's CreateNominationDto (same names, so problems land next to their field). */
 function creation(body: FormBody): Record<string, unknown> {
@@ -69,18 +95,22 @@ export class NominationPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const values = Object.fromEntries(
-      Object.entries(raw ?? {}).filter(([k, v]) => typeof v === 'string' && v !== '' && k !== 'limit'),
+      Object.entries(raw ?? {}).filter(
+        ([k, v]) => typeof v === 'string' && v !== '' && !LIST_CONTROLS.has(k),
+      ),
     );
+    const order = listOrder(raw ?? {});
     const { value, errors } = validateForm(ListNominationsQuery, values, ctx.m, ctx.locale);
     const form: FormState = { values, errors };
-    if (Object.keys(errors).length > 0) return page(reply, nominationListPage(ctx, form, null), 400);
+    if (!order) form.message = ctx.m.fixErrors;
+    if (Object.keys(errors).length > 0 || !order)
+      return page(reply, nominationListPage(ctx, form, null, order ?? DEFAULT_ORDER), 400);
     try {
-      return page(reply, nominationListPage(ctx, form, await this.pages.list(ctx.principal, value)));
+      const result = await this.pages.list(ctx.principal, value, order);
+      return page(reply, nominationListPage(ctx, form, result, order));
     } catch (error) {
       const refused = refusal(error, ctx.m, ctx.locale, values);
-      // The cursor is not a field of the form: its problem is the page's.
-      if (refused.form.errors.cursor) refused.form.message = refused.form.errors.cursor.join(' ');
-      return page(reply, nominationListPage(ctx, refused.form, null), refused.status);
+      return page(reply, nominationListPage(ctx, refused.form, null, order), refused.status);
     }
   }
 
@@ -152,6 +182,10 @@ export class NominationPagesController {
     }
     const version = one(form, 'version');
     const key = one(form, 'idempotencyKey');
+    // An irreversible event is sent only from its confirmation step (the button alone leads to that step).
+    if (CONFIRMED_EVENTS.has(type) && one(form, 'confirmed') !== 'yes') {
+      return this.confirmStep(ctx, id, form, type, payload, reply);
+    }
     try {
       await this.nominations.sendEvent(
         ctx.principal,
@@ -173,6 +207,54 @@ export class NominationPagesController {
       const detail = await this.pages.detail(ctx.principal, id);
       return page(reply, nominationPage(ctx, detail, forms), refused.status);
     }
+  }
+
+  /** What the irreversible event will do, with the fields entered, before anything is sent. */
+  private async confirmStep(
+    ctx: WebContext,
+    id: string,
+    form: FormBody,
+    type: string,
+    payload: Record<string, unknown>,
+    reply: FastifyReply,
+  ) {
+    const detail = await this.pages.detail(ctx.principal, id);
+    const n = detail.nomination;
+    const event = n.allowedEvents.find((e) => e.type === type);
+    const values = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith(`${type}.`)));
+    if (!event) return page(reply, nominationPage(ctx, detail, { notice: ctx.m.staleVersion }), 409);
+    const missing = event.needs.filter((need) => !need.endsWith('?') && payload[need] === undefined);
+    if (missing.length > 0) {
+      const errors = Object.fromEntries(missing.map((f) => [`${type}.${f}`, [ctx.m.fieldRequired]]));
+      return page(reply, nominationPage(ctx, detail, { event: { type, form: { values, errors } } }), 400);
+    }
+    const labels: Record<string, string> = {
+      reason: ctx.m.reason,
+      outcome: ctx.m.outcome,
+      decisionNumber: ctx.m.decisionNumber,
+      decisionDate: ctx.m.decisionDate,
+    };
+    const fields = Object.entries(values).flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v ?? '']).map((text) => [k, text] as [string, string]),
+    );
+    return page(
+      reply,
+      confirmPage(ctx, {
+        action: event.label[ctx.locale],
+        subject: `${ctx.m.dossierNumber} ${n.dossierNumber}: ${nominationTitle(ctx, n)}`,
+        details: fields
+          .filter(([, text]) => text.trim() !== '')
+          .map(([k, text]) => [labels[k.slice(type.length + 1)] ?? k.slice(type.length + 1), text]),
+        post: `/app/nominations/${id}/events`,
+        fields: [
+          ['type', type],
+          ['version', one(form, 'version') ?? ''],
+          ['idempotencyKey', one(form, 'idempotencyKey') ?? ''],
+          ...fields,
+        ],
+        back: `/app/nominations/${id}`,
+      }),
+    );
   }
 
   @RateLimit('uploads')

@@ -6,6 +6,11 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../awards/document-kinds';
 import { DocumentsService } from '../nominations/documents.service';
 import { MACHINE_OF_ROUTE, NominationsService } from '../nominations/nominations.service';
 import type { ListNominationsQuery } from '../nominations/nominations.dto';
+import {
+  NominationWorklistService,
+  type SortDirection,
+  type WorklistSort,
+} from '../nominations/nomination-worklist.service';
 import { OrganizationsService, type OrganizationView } from '../organizations/organizations.service';
 import { StandingService } from '../organizations/standing.service';
 import { diagramOf } from './state-diagram';
@@ -32,11 +37,16 @@ export class NominationPagesService {
     private readonly awards: AwardsService,
     private readonly organizations: OrganizationsService,
     private readonly standings: StandingService,
+    private readonly worklist: NominationWorklistService,
   ) {}
 
-  async list(principal: Principal, query: ListNominationsQuery) {
+  async list(
+    principal: Principal,
+    query: ListNominationsQuery,
+    order: { sort: WorklistSort; dir: SortDirection; page: number },
+  ) {
     const [result, options] = await Promise.all([
-      this.nominations.list(principal, query),
+      this.worklist.page(principal, query, order, order.page),
       this.filterOptions(),
     ]);
     return { ...result, options };

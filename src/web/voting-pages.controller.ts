@@ -13,7 +13,17 @@ import { asForm, many, numeric, one, refusal, validateForm } from './web-form';
 import { page, seeOther } from './web-response';
 import { WebPages } from './web-session.guard';
 import { type FormState } from './views/components.view';
-import { livePanel, newSessionPage, sessionPage, sessionsPage, type SessionForms } from './views/voting.view';
+import { pick } from './i18n';
+import { confirmPage } from './views/confirm.view';
+import {
+  CONFIRMED_SESSION_EVENTS,
+  livePanel,
+  newSessionPage,
+  sessionActions,
+  sessionPage,
+  sessionsPage,
+  type SessionForms,
+} from './views/voting.view';
 
 /** `2024-03-13T09:00` from a datetime-local input is Vietnamese time (UTC+7, no daylight saving). */
 const localDateTime = (text: string | undefined) =>
@@ -179,6 +189,40 @@ export class VotingPagesController {
   ) {
     const form = asForm(body);
     const version = one(form, 'version');
+    const type = one(form, 'type') ?? '';
+    // Cancelling and certifying cannot be undone: the button leads to a confirmation step, only that step acts.
+    if (CONFIRMED_SESSION_EVENTS.has(type) && one(form, 'confirmed') !== 'yes') {
+      const { session, awards } = await this.pages.session(ctx.principal, id);
+      const event = sessionActions(session).find((e) => e.type === type);
+      if (!event)
+        return page(
+          reply,
+          sessionPage(ctx, session, awards, {
+            leader: { values: {}, errors: {}, message: ctx.m.staleVersion },
+          }),
+          409,
+        );
+      const reason = one(form, 'reason');
+      if (type === 'CANCEL' && !reason) {
+        const leader: FormState = { values: {}, errors: { reason: [ctx.m.fieldRequired] } };
+        return page(reply, sessionPage(ctx, session, awards, { leader }), 400);
+      }
+      return page(
+        reply,
+        confirmPage(ctx, {
+          action: event.label[ctx.locale],
+          subject: `${ctx.m.votingTitle}: ${pick(session.cluster, ctx.locale)} ${session.year}, ${ctx.m.round.toLowerCase()} ${session.round}`,
+          details: reason ? [[ctx.m.reason, reason]] : [],
+          post: `/app/voting-sessions/${id}/events`,
+          fields: [
+            ['type', type],
+            ['version', version ?? ''],
+            ...(reason ? [['reason', reason] as [string, string]] : []),
+          ],
+          back: `/app/voting-sessions/${id}`,
+        }),
+      );
+    }
     try {
       await this.voting.sendEvent(
         ctx.principal,
@@ -215,6 +259,17 @@ export class VotingPagesController {
       return this.rerender(ctx, id, reply, 400, {
         ballot: { values, errors: {}, message: Object.values(errors).flat().join(' ') },
       });
+    // The ballot is cast from its review step (the choices listed, or a blank ballot stated); "change" goes back.
+    if (one(form, 'confirmed') !== 'yes') {
+      const editing = one(form, 'edit') === 'yes';
+      return this.rerender(
+        ctx,
+        id,
+        reply,
+        200,
+        editing ? { ballot: { values, errors: {} } } : { review: values },
+      );
+    }
     try {
       const { receipt } = await this.ballotBox.cast(ctx.principal, id, value.choices);
       return this.rerender(ctx, id, reply, 201, { receipt });

@@ -18,6 +18,7 @@ import { ClusterPagesController } from './cluster-pages.controller';
 import { ClusterPagesService } from './cluster-pages.service';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { DashboardController } from './dashboard.controller';
+import { CouncilPagesController } from './council-pages.controller';
 import { DecisionPagesController } from './decision-pages.controller';
 import { DASHBOARD_SOURCE, ReportsDashboardSource } from './dashboard-source';
 import { HomeController } from './home.controller';
@@ -63,6 +64,7 @@ import { WebSessionService } from './web-session.service';
     AdminPagesController,
     RegisterPagesController,
     DecisionPagesController,
+    CouncilPagesController,
   ],
   providers: [
     WebSessionService,

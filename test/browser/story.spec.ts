@@ -139,7 +139,11 @@ describe('the seed story in a browser', () => {
         await page.waitForURL(`**/app/voting-sessions/${sessionId}`);
         await page.getByRole('checkbox', { name: /Nam Định/ }).check();
         if (i === 0) await screenshot(page, '04-ballot');
-        await page.getByRole('button', { name: 'Bỏ phiếu' }).click();
+        await page.getByRole('button', { name: 'Kiểm tra phiếu trước khi bỏ' }).click();
+        expect(await page.locator('[data-review-choices] li').allTextContents()).toEqual([
+          expect.stringContaining('Nam Định'),
+        ]);
+        await page.getByRole('button', { name: 'Bỏ phiếu', exact: true }).click();
         const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
         expect(receipt).toMatch(/^[A-Z2-9]{10}$/);
         receipts.push(receipt);
@@ -165,6 +169,10 @@ describe('the seed story in a browser', () => {
       await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
       await page.waitForURL(`**/app/voting-sessions/${sessionId}`);
       await page.getByRole('button', { name: 'Công nhận kết quả' }).click();
+      // Certifying cannot be undone: a confirmation step says so before anything is sent.
+      expect(await page.locator('#confirm-undo').textContent()).toContain('không thể hoàn tác');
+      expect(await page.locator('main > p .state').count()).toBe(0);
+      await page.getByRole('button', { name: 'Xác nhận: Công nhận kết quả' }).click();
       await page.waitForURL(`**/app/voting-sessions/${sessionId}`);
       expect(await page.locator('main > p .state').textContent()).toBe('Đã công nhận kết quả');
       const counted = await page.locator('[data-receipts] li').allTextContents();

@@ -231,6 +231,48 @@ describe('notifications: who is told what, inbox, live stream, e-mail, webhooks,
     expect(mail.mails.length).toBe(sent);
   });
 
+  it("marks a person's notifications about a nomination read when they act on it, and only theirs", async () => {
+    const unreadAbout = async (who: Http, id: string) =>
+      (
+        (await who.get('/notifications?unread=true&limit=100')).body.items as {
+          subject: { id: string };
+        }[]
+      ).filter((n) => n.subject.id === id).length;
+    const individual = (fullName: string) => ({
+      kind: 'individual',
+      organizationId: orgId('PROVINCE-36'),
+      fullName,
+      gender: 'female',
+      position: 'Giám đốc Sở',
+    });
+    const acted = await createNomination(officer, {
+      award: 'PM_CERTIFICATE',
+      nomineeOrg: 'PROVINCE-36',
+      nominee: individual('Nguyễn Thị Lan'),
+    });
+    const waiting = await createNomination(officer, {
+      award: 'PM_CERTIFICATE',
+      nomineeOrg: 'PROVINCE-36',
+      nominee: individual('Trần Thị Bình'),
+    });
+    await submitWithDossier(officer, acted);
+    await submitWithDossier(officer, waiting);
+    await eventually(async () => {
+      expect(await unreadAbout(leader, acted)).toBeGreaterThan(0);
+      expect(await unreadAbout(leader, waiting)).toBeGreaterThan(0);
+    });
+    // A refused event marks nothing.
+    expect((await leader.post(`/nominations/${waiting}/events`, { type: 'FORWARD' })).status).toBe(409);
+    expect(await unreadAbout(leader, waiting)).toBeGreaterThan(0);
+    await step(leader, acted, 'RETURN', { reason: 'Thiếu chữ ký' });
+    expect(await unreadAbout(leader, acted)).toBe(0);
+    expect(await unreadAbout(leader, waiting)).toBeGreaterThan(0);
+    // The officer is told of the return: their notice stays unread until they act on the nomination.
+    await eventually(async () => expect(await unreadAbout(officer, acted)).toBeGreaterThan(0));
+    await step(officer, acted, 'RESUBMIT');
+    expect(await unreadAbout(officer, acted)).toBe(0);
+  });
+
   it('retries e-mail while SMTP is down and delivers when it is back', async () => {
     const down = await smtp();
     const port = down.port;

@@ -63,6 +63,11 @@ tr.is-overdue td:first-child { border-left: 4px solid var(--accent); }
 .btn-link { background: none; border: none; padding: 0; text-decoration: underline; font-weight: 400; cursor: pointer; font: inherit; }
 .inline-form { display: inline; margin: 0; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-start; }
+.actions-danger { margin-left: auto; padding-left: 2rem; border-left: 1px dashed var(--line); }
+.confirm-buttons { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; margin-top: 1rem; }
+.plain { list-style: none; padding: 0; margin: 0; }
+.ticks-left { font-weight: 600; }
+th a.sort { color: inherit; }
 .action-form { border: 1px solid var(--line); border-radius: var(--radius); padding: .75rem; background: #fbfcfd; min-width: min(100%, 18rem); }
 .field { margin-bottom: .75rem; display: flex; flex-direction: column; gap: .2rem; }
 .field label { font-weight: 600; }

@@ -1,6 +1,6 @@
 /**
  * The pages' own script (besides htmx): the focus on the first error of a refused form; a button with
- * `data-confirm` asks before its form is sent, one with `data-print` prints the page; the live inbox.
+ * `data-confirm` asks before its form is sent, a ballot's ticks are limited to its places, one with `data-print` prints the page; the live inbox.
  * EventSource sends the session cookie, the stream
  * (`GET /notifications/stream`) answers `inbox` with the unread count on every change; the badge updates and
  * the panels that listen for `inbox-changed` reload through htmx.
@@ -68,6 +68,24 @@ document.addEventListener('click', function (event) {
     var row = remove.closest('[data-row]');
     if (row.parentNode.querySelectorAll('[data-row]').length > 1) row.remove(); else clearRow(row);
   }
+});
+// A ballot's award takes at most its number of places: the count left is shown, further ticks are disabled
+// (the server checks the same).
+function limitTicks(fieldset) {
+  var max = Number(fieldset.getAttribute('data-max-ticks'));
+  var boxes = fieldset.querySelectorAll('input[type="checkbox"]');
+  var ticked = 0;
+  boxes.forEach(function (b) { if (b.checked) ticked++; });
+  boxes.forEach(function (b) { b.disabled = !b.checked && ticked >= max; });
+  var left = fieldset.querySelector('[data-ticks-left]');
+  if (left) left.textContent = String(Math.max(0, max - ticked));
+}
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('fieldset[data-max-ticks]').forEach(limitTicks);
+});
+document.addEventListener('change', function (event) {
+  var fieldset = event.target && event.target.closest && event.target.closest('fieldset[data-max-ticks]');
+  if (fieldset) limitTicks(fieldset);
 });
 document.addEventListener('click', function (event) {
   var target = event.target;

@@ -4,7 +4,16 @@ import { html, type SafeHtml } from '../html';
 import { pick } from '../i18n';
 import type { MyWorkService } from '../my-work.service';
 import type { PageContext, WebContext } from '../web-context';
-import { csrfField, dueText, formatDateTime, nominatingUnit, stateBadge } from './components.view';
+import type { SortDirection, WorklistSort } from '../../nominations/nomination-worklist.service';
+import { STEP_MESSAGES } from '../steps-i18n';
+import {
+  csrfField,
+  dueText,
+  formatDate,
+  formatDateTime,
+  nominatingUnit,
+  stateBadge,
+} from './components.view';
 import { layout } from './layout.view';
 
 type MyWork = Awaited<ReturnType<MyWorkService['load']>>;
@@ -18,18 +27,40 @@ const localLink = (link: string): string => {
   }
 };
 
-export function nominationRows(ctx: PageContext, items: NominationView[], withActions = false): SafeHtml {
+/** The order a list is in, and where each column's header leads (the same column again turns the direction). */
+export interface RowsOrder {
+  sort: WorklistSort;
+  dir: SortDirection;
+  href: (by: WorklistSort) => string;
+}
+
+export function nominationRows(
+  ctx: PageContext,
+  items: NominationView[],
+  withActions = false,
+  order?: RowsOrder,
+): SafeHtml {
   const { m, locale } = ctx;
+  const s = STEP_MESSAGES[locale];
+  const header = (by: WorklistSort, label: string) => {
+    if (!order) return html`<th scope="col">${label}</th>`;
+    const current = order.sort === by;
+    const sorted = current ? (order.dir === 'asc' ? 'ascending' : 'descending') : null;
+    return html`<th scope="col" ${sorted ? html` aria-sort="${sorted}"` : ''} data-sort="${by}">
+      <a class="sort" href="${order.href(by)}" title="${s.sortBy(label)}"
+        >${label}${current ? (order.dir === 'asc' ? ' ▲' : ' ▼') : ''}</a
+      >${current && html`<span class="visually-hidden"> (${order.dir === 'asc' ? s.ascending : s.descending})</span>`}
+    </th>`;
+  };
   return html`<div class="table-wrap">
     <table>
       <thead>
         <tr>
-          <th scope="col">${m.dossierNumber}</th>
-          <th scope="col">${m.nominee}</th>
+          ${header('number', m.dossierNumber)} ${header('name', m.nominee)}
           <th scope="col">${m.award}</th>
           <th scope="col">${m.nominatingUnit}</th>
           <th scope="col">${m.state}</th>
-          <th scope="col">${m.dueAt}</th>
+          ${header('submitted', s.submittedAt)} ${header('due', m.dueAt)}
           ${withActions && html`<th scope="col">${m.canDo}</th>`}
         </tr>
       </thead>
@@ -44,6 +75,9 @@ export function nominationRows(ctx: PageContext, items: NominationView[], withAc
               <td>${pick(n.awardType, locale)}</td>
               <td>${nominatingUnit(ctx, n.nominatingOrganization)}</td>
               <td>${stateBadge(n.state, n.stateLabel[locale])}</td>
+              <td data-submitted>
+                ${n.submittedAt ? html`<time datetime="${n.submittedAt}">${formatDate(n.submittedAt)}</time>` : ''}
+              </td>
               <td>${dueText(ctx, n.dueAt, n.overdue, n.dueProvisional)}</td>
               ${withActions && html`<td>${n.allowedEvents.map((e) => e.label[locale]).join(', ')}</td>`}
             </tr>`,
@@ -64,6 +98,7 @@ export function inboxPanel(ctx: WebContext, items: NotificationView[], unread: n
     hx-swap="outerHTML"
   >
     <h2 id="inbox-title">${m.inbox} <span class="badge badge-muted" data-inbox-count>${unread}</span></h2>
+    <p><a href="/app/notifications" data-see-all>${STEP_MESSAGES[locale].seeAll}</a></p>
     ${
       items.length === 0
         ? html`<p class="muted">${m.inboxEmpty}</p>`
@@ -97,6 +132,46 @@ export function inboxPanel(ctx: WebContext, items: NotificationView[], unread: n
             </form>`
     }
   </section>`;
+}
+
+/** Every notification of the user, read or not, newest first, a page at a time. */
+export function notificationsPage(
+  ctx: WebContext,
+  list: { items: NotificationView[]; nextCursor: string | null; unread: number },
+  paged: boolean,
+): string {
+  const { m, locale } = ctx;
+  const s = STEP_MESSAGES[locale];
+  return layout(
+    ctx,
+    s.notificationsTitle,
+    html`<p>${s.unread}: <strong data-unread>${list.unread}</strong></p>
+      ${
+        list.items.length === 0
+          ? html`<p class="muted">${s.notificationsEmpty}</p>`
+          : html`<ul class="inbox-list" data-notifications>
+              ${list.items.map(
+                (n) =>
+                  html`<li data-read="${n.read ? 'yes' : 'no'}">
+                    <a href="${localLink(n.link)}">${n.titles[locale]}</a>
+                    <span class="muted">${formatDateTime(n.createdAt, locale)}</span>
+                    <span class="badge ${n.read ? 'badge-muted' : 'badge-ok'}"
+                      >${n.read ? s.read : s.unread}</span
+                    >
+                  </li>`,
+              )}
+            </ul>`
+      }
+      <p class="actions" data-paging>
+        ${paged && html`<a class="btn btn-secondary" href="/app/notifications">${m.firstPage}</a>`}
+        ${
+          list.nextCursor &&
+          html`<a class="btn btn-secondary" href="/app/notifications?cursor=${list.nextCursor}"
+            >${m.nextPage}</a
+          >`
+        }
+      </p>`,
+  );
 }
 
 export function homePage(ctx: WebContext, work: MyWork): string {

@@ -3,6 +3,7 @@ import { REGISTER_MESSAGES } from '../register-i18n';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../web-context';
 import { csrfField } from './components.view';
+import { STEP_MESSAGES } from '../steps-i18n';
 import { decisionsNavLabel } from '../decisions-nav';
 
 /** htmx settings: no inline styles or eval (the pages run under a strict Content-Security-Policy). */
@@ -25,6 +26,9 @@ function nav(ctx: PageContext): SafeHtml {
     ['/app/register', REGISTER_MESSAGES[ctx.locale].navRegister],
     ['/app/clusters', m.navCluster],
     ['/app/voting-sessions', m.navVoting],
+    ...(role === 'COUNCIL_MEMBER' || role === 'COUNCIL_SECRETARY'
+      ? ([['/app/council', STEP_MESSAGES[ctx.locale].councilTitle]] as [string, string][])
+      : []),
     ...(role === 'PM_OFFICE' || role === 'COUNCIL_SECRETARY'
       ? ([
           [

@@ -35,6 +35,13 @@ export interface DetailForms {
 
 const DANGER = new Set(['RETURN', 'WITHDRAW', 'APPRAISAL_REJECTED', 'COUNCIL_REJECTED']);
 
+/** Events that cannot be undone: the button leads to a confirmation step, and only that step sends them. */
+export const CONFIRMED_EVENTS: ReadonlySet<string> = new Set([
+  'WITHDRAW',
+  'APPRAISAL_REJECTED',
+  'COUNCIL_REJECTED',
+]);
+
 function eventFields(m: Messages, type: string, needs: string[], form: FormState): SafeHtml[] {
   return needs.map((need) => {
     const optional = need.endsWith('?');
@@ -279,7 +286,17 @@ export function nominationPage(ctx: WebContext, d: Detail, forms: DetailForms = 
           n.allowedEvents.length === 0
             ? html`<p class="muted">${m.noActions}</p>`
             : html`<div class="actions">
-                ${n.allowedEvents.map((e) => eventForm(ctx, n.id, n.version, e, forms))}
+                ${n.allowedEvents
+                  .filter((e) => !DANGER.has(e.type))
+                  .map((e) => eventForm(ctx, n.id, n.version, e, forms))}
+                ${
+                  n.allowedEvents.some((e) => DANGER.has(e.type)) &&
+                  html`<div class="actions actions-danger">
+                    ${n.allowedEvents
+                      .filter((e) => DANGER.has(e.type))
+                      .map((e) => eventForm(ctx, n.id, n.version, e, forms))}
+                  </div>`
+                }
               </div>`
         }
       </section>

@@ -1,5 +1,7 @@
 import type { NominationView } from '../../nominations/nominations.service';
+import type { SortDirection, Worklist, WorklistSort } from '../../nominations/nomination-worklist.service';
 import { flag, html } from '../html';
+import { STEP_MESSAGES } from '../steps-i18n';
 import { pick } from '../i18n';
 import type { NominationPagesService } from '../nomination-pages.service';
 import type { WebContext } from '../web-context';
@@ -19,22 +21,35 @@ type CreateOptions = Awaited<ReturnType<NominationPagesService['createOptions']>
 
 const FILTERS = ['year', 'awardType', 'state', 'clusterId', 'nominatingOrganizationId', 'q', 'overdue'];
 
+export interface ListOrder {
+  sort: WorklistSort;
+  dir: SortDirection;
+  page: number;
+}
+
 export function nominationListPage(
   ctx: WebContext,
   form: FormState,
-  result: { items: NominationView[]; nextCursor: string | null; options: Options } | null,
+  result: (Worklist & { options: Options }) | null,
+  order: ListOrder,
 ): string {
   const { m, locale } = ctx;
+  const s = STEP_MESSAGES[locale];
   const options = result?.options;
-  const query = (cursor: string) => {
+  const link = (next: Partial<ListOrder>) => {
     const params = new URLSearchParams();
     for (const key of FILTERS) {
       const v = form.values[key];
       if (typeof v === 'string' && v !== '') params.set(key, v);
     }
-    params.set('cursor', cursor);
+    const o = { ...order, ...next };
+    params.set('sort', o.sort);
+    params.set('dir', o.dir);
+    if (o.page > 1) params.set('page', String(o.page));
     return `/app/nominations?${params.toString()}`;
   };
+  const sortLink = (by: WorklistSort) =>
+    link({ sort: by, page: 1, dir: order.sort === by ? (order.dir === 'asc' ? 'desc' : 'asc') : 'asc' });
   const years = Array.from({ length: 6 }, (_, i) => String(new Date().getUTCFullYear() - i));
   return layout(
     ctx,
@@ -99,10 +114,16 @@ export function nominationListPage(
       ${formMessage(m, form)}
       ${
         result &&
-        html`${result.items.length === 0 ? html`<p class="muted">${m.noNominations}</p>` : nominationRows(ctx, result.items)}
-          <p class="actions">
-            ${form.values.cursor && html`<a href="${query('').replace(/&?cursor=$/, '')}">${m.firstPage}</a>`}
-            ${result.nextCursor && html`<a class="btn btn-secondary" href="${query(result.nextCursor)}">${m.nextPage}</a>`}
+        html`<p data-total><strong>${s.total(result.total)}</strong></p>
+          ${
+            result.items.length === 0
+              ? html`<p class="muted">${m.noNominations}</p>`
+              : nominationRows(ctx, result.items, false, { ...order, href: sortLink })
+          }
+          <p class="actions" data-paging>
+            ${result.page > 1 && html`<a class="btn btn-secondary" href="${link({ page: result.page - 1 })}">${s.previousPage}</a>`}
+            <span>${s.pageOf(result.page, result.pages)}</span>
+            ${result.page < result.pages && html`<a class="btn btn-secondary" href="${link({ page: result.page + 1 })}">${m.nextPage}</a>`}
           </p>`
       }`,
   );

@@ -16,6 +16,7 @@ import {
   stateBadge,
   textareaField,
 } from './components.view';
+import { STEP_MESSAGES } from '../steps-i18n';
 import { layout } from './layout.view';
 
 type Listing = Awaited<ReturnType<VotingPagesService['list']>>;
@@ -23,6 +24,24 @@ type Candidates = Awaited<ReturnType<VotingPagesService['candidates']>>;
 type Awards = Map<string, { nameVi: string; nameEn: string }>;
 
 const LIVE_STATES = new Set(['draft', 'open']);
+
+/** Session events that cannot be undone: the button leads to a confirmation step, only that step sends them. */
+export const CONFIRMED_SESSION_EVENTS: ReadonlySet<string> = new Set(['CANCEL', 'CERTIFY']);
+
+/**
+ * The leader's buttons as the tally allows them: the run-off only when the last round's tally asks for one,
+ * certifying only when none is pending; cancelling last.
+ */
+export function sessionActions(
+  s: Pick<SessionView, 'allowedEvents' | 'results'>,
+): SessionView['allowedEvents'] {
+  const pending = s.results?.rounds.at(-1)?.runoff.length ?? 0;
+  return s.allowedEvents
+    .filter((e) =>
+      e.type === 'RUNOFF' ? pending > 0 : e.type === 'CERTIFY' ? !!s.results && pending === 0 : true,
+    )
+    .sort((a, b) => Number(a.type === 'CANCEL') - Number(b.type === 'CANCEL'));
+}
 
 export function sessionsPage(ctx: WebContext, listing: Listing): string {
   const { m, locale } = ctx;
@@ -183,7 +202,11 @@ export function livePanel(ctx: WebContext, s: SessionView): SafeHtml {
       <strong data-turnout>${s.turnout.count}/${s.eligible}</strong> · ${m.quorum}: ${s.quorum.required} ·
       ${m.round} ${s.round}
     </p>
-    <div class="meter" role="img" aria-label="${percent}%">
+    <div
+      class="meter"
+      role="img"
+      aria-label="${formatPercent(s.eligible > 0 ? s.turnout.count / s.eligible : 0, locale)}"
+    >
       <span class="w-${String(Math.round(percent / 5) * 5)}"></span>
     </div>
     ${
@@ -216,6 +239,7 @@ function candidateDetails(ctx: WebContext, c: SessionView['items'][number]['cand
 
 function ballot(ctx: WebContext, s: SessionView, awards: Awards, form: FormState): SafeHtml {
   const { m, locale } = ctx;
+  const s2 = STEP_MESSAGES[locale];
   const chosen = (code: string) => new Set([form.values[`choice.${code}`] ?? []].flat());
   const items = s.items.filter((i) => i.candidates.some((c) => c.inThisRound));
   return html`<section class="card" aria-labelledby="ballot-title">
@@ -224,28 +248,93 @@ function ballot(ctx: WebContext, s: SessionView, awards: Awards, form: FormState
     <form method="post" action="/app/voting-sessions/${s.id}/ballots" novalidate>
       ${csrfField(ctx)}
       ${items.map(
-        (item) => html`<fieldset${form.errors[`choice.${item.awardType}`] ? html` aria-invalid="true"` : ''}>
-          <legend>${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}</legend>
-          <input type="hidden" name="award" value="${item.awardType}" />
-          <p class="hint">${m.atMost(item.places)}</p>
-          ${item.candidates
-            .filter((c) => c.inThisRound)
-            .map(
-              (c) =>
-                html`<label class="check"
-                    ><input
-                      type="checkbox"
-                      name="choice.${item.awardType}"
-                      value="${c.nominationId}"
-                      ${flag('checked', chosen(item.awardType).has(c.nominationId))}
-                    />
-                    ${c.nominee} <span class="muted">(${pick(c.nominatingOrganization, locale)})</span></label
-                  >${candidateDetails(ctx, c)}`,
-            )}
-          ${fieldErrors(form, `choice.${item.awardType}`)}
-        </fieldset>`,
+        (item) =>
+          html`<fieldset
+            data-max-ticks="${String(item.places)}"
+            ${form.errors[`choice.${item.awardType}`] ? html` aria-invalid="true"` : ''}
+          >
+            <legend>
+              ${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}
+            </legend>
+            <input type="hidden" name="award" value="${item.awardType}" />
+            <p class="hint">${m.atMost(item.places)}</p>
+            <p class="ticks-left" aria-live="polite">
+              ${s2.ticksLeft}:
+              <span data-ticks-left>${String(Math.max(0, item.places - chosen(item.awardType).size))}</span>
+            </p>
+            ${item.candidates
+              .filter((c) => c.inThisRound)
+              .map(
+                (c) =>
+                  html`<label class="check"
+                      ><input
+                        type="checkbox"
+                        name="choice.${item.awardType}"
+                        value="${c.nominationId}"
+                        ${flag('checked', chosen(item.awardType).has(c.nominationId))}
+                      />
+                      ${c.nominee}
+                      <span class="muted">(${pick(c.nominatingOrganization, locale)})</span></label
+                    >${candidateDetails(ctx, c)}`,
+              )}
+            ${fieldErrors(form, `choice.${item.awardType}`)}
+          </fieldset>`,
       )}
-      <button type="submit" class="btn btn-primary">${m.castBallot}</button>
+      <button type="submit" class="btn btn-primary">${s2.ballotReview}</button>
+    </form>
+  </section>`;
+}
+
+/** The ballot's review step: the choices by award, or a blank ballot stated, before it is cast. */
+function ballotReview(
+  ctx: WebContext,
+  s: SessionView,
+  awards: Awards,
+  values: FormState['values'],
+): SafeHtml {
+  const { m, locale } = ctx;
+  const s2 = STEP_MESSAGES[locale];
+  const items = s.items.filter((i) => i.candidates.some((c) => c.inThisRound));
+  const names = new Map(s.items.flatMap((i) => i.candidates.map((c) => [c.nominationId, c] as const)));
+  const chosen = (code: string) => [values[`choice.${code}`] ?? []].flat();
+  const blank = items.every((item) => chosen(item.awardType).length === 0);
+  const fields: [string, string][] = items.flatMap((item) => [
+    ['award', item.awardType] as [string, string],
+    ...chosen(item.awardType).map((id) => [`choice.${item.awardType}`, id] as [string, string]),
+  ]);
+  return html`<section class="card" aria-labelledby="review-title" data-ballot-review>
+    <h2 id="review-title">${s2.reviewBallotTitle}</h2>
+    <p>${s2.reviewBallotIntro}</p>
+    ${
+      blank
+        ? html`<p class="alert alert-info" data-blank-ballot><strong>${s2.blankBallot}</strong></p>`
+        : items.map(
+            (item) =>
+              html`<h3>
+                  ${awards.get(item.awardType) ? pick(awards.get(item.awardType)!, locale) : item.awardType}
+                </h3>
+                ${
+                  chosen(item.awardType).length === 0
+                    ? html`<p class="muted">${s2.blankForAward}</p>`
+                    : html`<ol data-review-choices="${item.awardType}">
+                        ${chosen(item.awardType).map((id) => {
+                          const c = names.get(id);
+                          return html`<li>
+                            ${c?.nominee ?? id}
+                            ${c && html`<span class="muted">(${pick(c.nominatingOrganization, locale)})</span>`}
+                          </li>`;
+                        })}
+                      </ol>`
+                }`,
+          )
+    }
+    <p class="alert alert-error">${s2.confirmIrreversible}</p>
+    <form method="post" action="/app/voting-sessions/${s.id}/ballots" class="confirm-form">
+      ${csrfField(ctx)} ${fields.map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
+      <div class="confirm-buttons">
+        <button type="submit" name="edit" value="yes" class="btn btn-secondary">${s2.editBallot}</button>
+        <button type="submit" name="confirmed" value="yes" class="btn btn-primary">${m.castBallot}</button>
+      </div>
     </form>
   </section>`;
 }
@@ -256,12 +345,12 @@ function leaderActions(ctx: WebContext, s: SessionView, form: FormState): SafeHt
     <h2 id="run-title">${m.actions}</h2>
     ${form.message && html`<div class="alert alert-error" role="alert">${form.message}</div>`}
     <div class="actions">
-      ${s.allowedEvents.map(
+      ${sessionActions(s).map(
         (e) =>
           html`<form
             method="post"
             action="/app/voting-sessions/${s.id}/events"
-            class="action-form"
+            class="action-form${e.type === 'CANCEL' ? ' actions-danger' : ''}"
             novalidate
           >
             ${csrfField(ctx)}
@@ -364,6 +453,8 @@ function decidedByLabel(m: WebContext['m'], decidedBy: string): string {
 
 export interface SessionForms {
   ballot?: FormState;
+  /** The choices to review before the ballot is cast. */
+  review?: FormState['values'];
   leader?: FormState;
   receipt?: string;
 }
@@ -400,13 +491,15 @@ export function sessionPage(
           <p class="muted">${m.receiptHint}</p>
         </div>`
       }
-      ${s.allowedEvents.length > 0 && leaderActions(ctx, s, forms.leader ?? emptyForm())}
+      ${sessionActions(s).length > 0 && leaderActions(ctx, s, forms.leader ?? emptyForm())}
       ${
         voter &&
         s.state === 'open' &&
         (s.turnout.youVoted
           ? !forms.receipt && html`<div class="alert alert-info">${m.alreadyVoted}</div>`
-          : ballot(ctx, s, awards, forms.ballot ?? emptyForm()))
+          : forms.review
+            ? ballotReview(ctx, s, awards, forms.review)
+            : ballot(ctx, s, awards, forms.ballot ?? emptyForm()))
       }
       <div class="grid">
         ${livePanel(ctx, s)}
