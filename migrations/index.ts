@@ -17,6 +17,7 @@ import { Authority1764230000000 } from './1764230000000-authority';
 import { Records1764240000000 } from './1764240000000-records';
 import { Register1764250000000 } from './1764250000000-register';
 import { AwardLadder1764250000001 } from './1764250000001-award-ladder';
+import { DeadLetters1764268000000 } from './1764268000000-dead-letters';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   Records1764240000000,
   Register1764250000000,
   AwardLadder1764250000001,
+  DeadLetters1764268000000,
 ];

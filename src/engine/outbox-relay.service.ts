@@ -400,6 +400,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          FROM workflow_timers WHERE status = 'pending' AND due_at < now()`,
     )) as { lag: number }[];
     this.metrics.timerLag.set(timer.lag);
+    const [dead] = (await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM workflow_outbox WHERE status = 'dead') AS effect,
+              (SELECT count(*)::int FROM workflow_timers WHERE status = 'dead') AS timer,
+              (SELECT count(*)::int FROM notification_deliveries WHERE status = 'dead' AND channel = 'email') AS email,
+              (SELECT count(*)::int FROM notification_deliveries WHERE status = 'dead' AND channel = 'webhook') AS webhook`,
+    )) as Record<string, number>[];
+    for (const [kind, count] of Object.entries(dead)) this.metrics.deadLetters.set({ kind }, count);
     for (const queue of [this.effects, this.timers, this.deliveries]) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
       for (const [state, count] of Object.entries(counts)) {
