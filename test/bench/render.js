@@ -165,7 +165,8 @@ function markdown(r) {
     parts.push(
       `**Round trips** (counted by the service: statements sent to PostgreSQL and commands sent to Redis, those of the ` +
         `HTTP requests per transition, those of the background — relay, workers — per notification, over the 32-client ` +
-        `runs and the delivery of their notifications; the floor counted the same way)\n\n` +
+        `runs and the delivery of their notifications; the floor counted the same way; and the CPU time of the ` +
+        `service's processes per transition with its notification)\n\n` +
         table(
           ['Setup', 'SQL / transition', 'Redis / transition', 'SQL / notification', 'Redis / notification'],
           [
@@ -175,8 +176,9 @@ function markdown(r) {
               f(t.median.redisPerTransition, 1),
               f(t.median.postgresPerNotification, 1),
               f(t.median.redisPerNotification, 1),
+              f(t.median.cpuMsPerTransition, 1),
             ]),
-            ['Floor (`pg` alone)', f(counted[0][1].median.floorStatementsPerTransition, 1), '0', '–', '–'],
+            ['Floor (`pg` alone)', f(counted[0][1].median.floorStatementsPerTransition, 1), '0', '–', '–', '–'],
           ],
         ),
     );

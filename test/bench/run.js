@@ -135,13 +135,26 @@ async function transitionBench(label, service, db, databaseUrlOf) {
   const runs = [];
   for (let i = 1; i <= CONFIG.runs; i++) {
     const before = await trips();
+    const cpuBefore = service.cpu();
     const http = await httpClosedLoop(drivers, CONFIG.transitionSeconds);
+    const cpuAnswered = service.cpu();
     // The service delivers each transition's notification after answering: let it finish before the floor runs
     // (it would compete for the CPU), and count that time for the rate that includes the deliveries.
     http.drainSeconds = await drained(db, drivers);
     http.withDeliveriesPerSecond = http.transitions / (http.seconds + http.drainSeconds);
     // Each transition of the cycle has one notify effect.
     const roundTripsPer = perStep(before, await trips(), http.transitions, http.transitions);
+    const cpuAfter = service.cpu();
+    // CPU milliseconds of the service's processes per transition: a measure that contention on a shared machine
+    // disturbs less than latency. In one process, the API's figure includes the deliveries.
+    const cpuMs = {
+      apiPerTransition: ((cpuAnswered.api - cpuBefore.api) * 1000) / http.transitions,
+      workerPerNotification:
+        cpuAfter.worker === null ? null : ((cpuAfter.worker - cpuBefore.worker) * 1000) / http.transitions,
+      allPerTransition:
+        ((cpuAfter.api - cpuBefore.api + (cpuAfter.worker ?? 0) - (cpuBefore.worker ?? 0)) * 1000) /
+        http.transitions,
+    };
     const fl = await floor.run(CONFIG.transitionSeconds);
     const single = await httpClosedLoop(drivers.slice(0, 1), CONFIG.singleSeconds);
     await drained(db, drivers);
@@ -151,6 +164,7 @@ async function transitionBench(label, service, db, databaseUrlOf) {
       floor: fl,
       ratio: http.perSecond / fl.perSecond,
       roundTrips: roundTripsPer,
+      cpuMs,
       single: { http: single, floor: singleFloor, p50Ratio: single.p50 / singleFloor.p50 },
     };
     runs.push(run);
@@ -162,6 +176,7 @@ async function transitionBench(label, service, db, databaseUrlOf) {
         ` | per transition ${rt.postgresPerTransition.toFixed(1)} SQL + ${rt.redisPerTransition.toFixed(1)} Redis,` +
         ` per notification ${rt.postgresPerNotification.toFixed(1)} SQL + ${rt.redisPerNotification.toFixed(1)} Redis` +
         ` (floor ${fl.statementsPerTransition.toFixed(1)} SQL)` +
+        ` | CPU ${cpuMs.allPerTransition.toFixed(1)} ms per transition with its notification` +
         ` | 1 client: HTTP p50 ${single.p50.toFixed(1)} ms, floor p50 ${singleFloor.p50.toFixed(1)} ms`,
     );
   }
@@ -191,6 +206,8 @@ async function transitionBench(label, service, db, databaseUrlOf) {
       postgresPerNotification: med((r) => r.roundTrips.postgresPerNotification),
       redisPerNotification: med((r) => r.roundTrips.redisPerNotification),
       floorStatementsPerTransition: med((r) => r.floor.statementsPerTransition),
+      cpuMsPerTransition: med((r) => r.cpuMs.allPerTransition),
+      apiCpuMsPerTransition: med((r) => r.cpuMs.apiPerTransition),
     },
   };
   await floor.end();

@@ -30,6 +30,16 @@ function procKb(pid, field) {
   }
 }
 
+/** CPU seconds (user + system) a process has used; null when it is gone. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** The service as production runs it: `node dist/src/main.js`, a child process with its own environment. */
 class Server {
   constructor(name, env) {
@@ -156,6 +166,14 @@ class Service {
     return () => stops.forEach((stop) => stop());
   }
 
+  /** CPU seconds used so far by the API processes and by the worker (null in one process). */
+  cpu() {
+    return {
+      api: this.apis.reduce((sum, p) => sum + (cpuSeconds(p.pid) ?? 0), 0),
+      worker: this.worker ? cpuSeconds(this.worker.pid) : null,
+    };
+  }
+
   /** Peak resident set of every process, and their sum. */
   memory() {
     const each = Object.fromEntries(this.processes.map((p) => [p.name, p.memory()]));
@@ -169,4 +187,4 @@ class Service {
   }
 }
 
-module.exports = { Server, Service, freePort, sleep, procKb, ROOT };
+module.exports = { Server, Service, freePort, sleep, procKb, cpuSeconds, ROOT };
