@@ -13,11 +13,15 @@ import {
   TIMERS_QUEUE,
   timerJobId,
 } from '../queue/queue.constants';
+import { deliverEffects } from './effect-delivery';
+import { EffectHandlersRegistry } from './effect-handlers.registry';
 import { sql } from './sql';
 import { jobFacts, rescueAction } from './stranded-jobs';
 import { OUTBOX_CHANNEL } from './workflow-engine.service';
 
 const BATCH = 500;
+/** Outbox rows the relay delivers itself in one transaction. */
+const DIRECT_BATCH = 50;
 
 /**
  * Completed jobs are kept an hour for the dashboard. On Redis at most 50,000 of them (trimming a sorted set by rank
@@ -94,6 +98,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
+    private readonly handlers: EffectHandlersRegistry,
     @InjectQueue(EFFECTS_QUEUE) private readonly effects: Queue,
     @InjectQueue(TIMERS_QUEUE) private readonly timers: Queue,
     @InjectQueue(DELIVERIES_QUEUE) private readonly deliveries: Queue,
@@ -248,7 +253,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             moved = 0;
             const waiting = await this.waiting();
             for (const source of this.sources) {
-              if (waiting.has(source.name)) moved += (await this.relay(source)).count;
+              if (!waiting.has(source.name)) continue;
+              const direct = source.name === 'outbox' ? await this.deliverDirectly() : null;
+              moved +=
+                typeof direct === 'number'
+                  ? direct
+                  : (await this.relay(source, undefined, direct?.error)).count;
             }
           } while (moved > 0);
         } while (this.drainAgain);
@@ -259,6 +269,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
     })();
     return this.draining;
+  }
+
+  /**
+   * Delivers the next committed effects here, in one transaction, without a queue job each: a notification costs
+   * the statements that write its inbox rows and a share of one claim, instead of a job's round trips to the queue
+   * and a transaction of its own. When the batch fails (a handler's error, a lost connection), nothing of it is
+   * kept and the error tells the caller to enqueue those rows as jobs (recording the failed attempt), whose
+   * retries, backoff and dead letters then take over.
+   */
+  private async deliverDirectly(): Promise<number | { error: string }> {
+    try {
+      const delivered = await this.dataSource.transaction((tx) =>
+        deliverEffects(tx, this.handlers, { next: DIRECT_BATCH }),
+      );
+      if (delivered > 0) this.metrics.jobs.inc({ queue: 'relay', outcome: 'delivered' }, delivered);
+      return delivered;
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(
+        { error: message },
+        'the relay could not deliver a batch of effects itself; enqueueing them as jobs',
+      );
+      return { error: message };
+    }
   }
 
   /**
@@ -344,7 +378,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * Moves one batch of a source into its queue. Without `after`: claims rows never enqueued (the normal path).
    * With `after`: the next page of every pending row after that id (reconciliation); `last` is null at the end.
    */
-  private async relay(source: RelaySource, after?: string): Promise<{ count: number; last: string | null }> {
+  private async relay(
+    source: RelaySource,
+    after?: string,
+    failedAttempt?: string,
+  ): Promise<{ count: number; last: string | null }> {
     return this.dataSource.transaction(async (tx) => {
       const { rows } = await sql<RelayRow>(
         tx,
@@ -360,8 +398,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // The first time a row was enqueued stays: how long its work has been waiting tells a stranded job.
       await sql(
         tx,
-        `UPDATE ${source.table} SET enqueued_at = coalesce(enqueued_at, now()) WHERE id = ANY($1::${source.idType}[])`,
-        [rows.map((r) => r.id)],
+        failedAttempt === undefined
+          ? `UPDATE ${source.table} SET enqueued_at = coalesce(enqueued_at, now()) WHERE id = ANY($1::${source.idType}[])`
+          : `UPDATE ${source.table} SET enqueued_at = coalesce(enqueued_at, now()), attempts = attempts + 1, last_error = $2
+              WHERE id = ANY($1::${source.idType}[])`,
+        failedAttempt === undefined
+          ? [rows.map((r) => r.id)]
+          : [rows.map((r) => r.id), failedAttempt.slice(0, 2000)],
       );
       return { count: rows.length, last: String(rows[rows.length - 1].id) };
     });
