@@ -5,8 +5,8 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): string | Buffer | null };
 
-/** Placeholders outside string literals, quoted identifiers and comments. */
-const TOKENS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\d+)/g;
+/** Placeholders outside string literals, dollar-quoted bodies, quoted identifiers and comments. */
+const TOKENS = /'(?:[^']|'')*'|\$\$[\s\S]*?\$\$|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\d+)/g;
 
 /**
  * The statement with its parameters written in as literals, or null when it cannot be (a binary value, or a

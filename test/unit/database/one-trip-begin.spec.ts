@@ -17,8 +17,8 @@ describe("writing a statement's parameters in as literals", () => {
 
   it('leaves placeholders inside strings, quoted names and comments alone, and $10 is not $1', () => {
     const params = Array.from({ length: 10 }, (_, i) => `v${i + 1}`);
-    expect(inlineParameters(`SELECT '$1', "$2", $10 -- $3\n, $1 /* $4 */`, params)).toBe(
-      `SELECT '$1', "$2", 'v10' -- $3\n, 'v1' /* $4 */`,
+    expect(inlineParameters(`SELECT '$1', "$2", $10 -- $3\n, $1 /* $4 */, $$ $5 $$`, params)).toBe(
+      `SELECT '$1', "$2", 'v10' -- $3\n, 'v1' /* $4 */, $$ $5 $$`,
     );
   });
 
