@@ -168,7 +168,14 @@ function markdown(r) {
         `runs and the delivery of their notifications; the floor counted the same way; and the CPU time of the ` +
         `service's processes per transition with its notification)\n\n` +
         table(
-          ['Setup', 'SQL / transition', 'Redis / transition', 'SQL / notification', 'Redis / notification'],
+          [
+            'Setup',
+            'SQL / transition',
+            'Redis / transition',
+            'SQL / notification',
+            'Redis / notification',
+            'CPU ms / transition',
+          ],
           [
             ...counted.map(([name, t]) => [
               named(name, t),
@@ -178,7 +185,14 @@ function markdown(r) {
               f(t.median.redisPerNotification, 1),
               f(t.median.cpuMsPerTransition, 1),
             ]),
-            ['Floor (`pg` alone)', f(counted[0][1].median.floorStatementsPerTransition, 1), '0', '–', '–', '–'],
+            [
+              'Floor (`pg` alone)',
+              f(counted[0][1].median.floorStatementsPerTransition, 1),
+              '0',
+              '–',
+              '–',
+              '–',
+            ],
           ],
         ),
     );
