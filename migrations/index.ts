@@ -17,6 +17,7 @@ import { Authority1764230000000 } from './1764230000000-authority';
 import { Records1764240000000 } from './1764240000000-records';
 import { Register1764250000000 } from './1764250000000-register';
 import { AwardLadder1764250000001 } from './1764250000001-award-ladder';
+import { DeadLetters1764268000000 } from './1764268000000-dead-letters';
 import { NomineeDetails1764300000000 } from './1764300000000-nominee-details';
 import { PolicySourcesVi1764300000001 } from './1764300000001-policy-sources-vi';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: Function[] = [
   Records1764240000000,
   Register1764250000000,
   AwardLadder1764250000001,
+  DeadLetters1764268000000,
   NomineeDetails1764300000000,
   PolicySourcesVi1764300000001,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ChangeBus } from '../database/change-bus.service';
 import type { Principal } from '../auth/principal';
 import { AwardPolicyEntity } from './award-policy.entity';
 import { AwardTypeEntity } from './award-type.entity';
@@ -66,10 +67,49 @@ export class AwardsService {
   private readonly policyHeadersCache = new Map<string, PolicyHeader>();
   private readonly versionsCache = new Map<string, { at: number; value: Promise<AwardPolicyEntity[]> }>();
 
+  /** Every policy version's effective date and whether its award counts as grounds for a higher one. */
+  private groundsCache?: Promise<{ awardType: string; effectiveFrom: string; grounds: boolean | null }[]>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    private readonly bus: ChangeBus,
+  ) {
+    // A policy added by any process clears what every process keeps of the policies.
+    bus.subscribe('policies', () => {
+      this.versionsCache.clear();
+      this.groundsCache = undefined;
+    });
+  }
+
+  /**
+   * The awards that may not be cited as grounds for a higher one today (exceptional rewards, Decree 152/2025
+   * art. 4): those whose policy in force says so. Kept while the change bus tells this process of new policies.
+   */
+  async notGrounds(tx?: EntityManager): Promise<Set<string>> {
+    let rows = this.bus.reliable ? this.groundsCache : undefined;
+    if (!rows) {
+      const mark = this.bus.mark('policies');
+      rows = (tx ?? this.dataSource.manager).query(
+        `SELECT award_type AS "awardType", effective_from::text AS "effectiveFrom",
+                (rules->>'groundsForHigherAwards')::boolean AS grounds
+           FROM award_policies ORDER BY award_type, effective_from DESC`,
+      ) as Promise<{ awardType: string; effectiveFrom: string; grounds: boolean | null }[]>;
+      const read = rows;
+      read.then(
+        () => {
+          if (this.bus.fresh('policies', mark)) this.groundsCache = read;
+        },
+        () => undefined,
+      );
+    }
+    const date = today();
+    const inForce = new Map<string, boolean | null>();
+    for (const r of await rows) {
+      if (r.effectiveFrom <= date && !inForce.has(r.awardType)) inForce.set(r.awardType, r.grounds);
+    }
+    return new Set([...inForce].filter(([, grounds]) => grounds === false).map(([code]) => code));
+  }
 
   /** Names of every award type by code. */
   async typeNames(tx?: EntityManager): Promise<Map<string, AwardTypeName>> {
@@ -209,6 +249,7 @@ export class AwardsService {
           before: previous && audited(previous),
           after: audited(entity),
         });
+        await this.bus.publish('policies', code, tx);
         return toPolicyView(entity);
       })
       .finally(() => this.versionsCache.delete(code));

@@ -4,16 +4,18 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MetricsService } from '../ops/metrics.service';
 import { EFFECTS_QUEUE } from '../queue/queue.constants';
-import type { OutboxRecord } from './effect-handler';
 import { EffectHandlersRegistry } from './effect-handlers.registry';
 import { IDEMPOTENT_JOB_LOCKS } from '../queue/queue.constants';
-import { sql } from './sql';
+import { deliverEffects } from './effect-delivery';
 
 export interface EffectJob {
   outboxId: string;
 }
 
-/** Delivers an outbox row to its handler and marks it done in the same transaction; a redelivery is a no-op. */
+/**
+ * Delivers an outbox row to its handler and marks it done in the same transaction; a redelivery is a no-op. The
+ * relay delivers most rows itself; a job is the way of those it could not (see `OutboxRelay.deliverDirectly`).
+ */
 @Processor(EFFECTS_QUEUE, { concurrency: 16, ...IDEMPOTENT_JOB_LOCKS })
 export class EffectsProcessor extends WorkerHost {
   private readonly logger = new Logger(EffectsProcessor.name);
@@ -27,33 +29,10 @@ export class EffectsProcessor extends WorkerHost {
   }
 
   async process(job: Job<EffectJob>): Promise<string> {
-    const outcome = await this.dataSource.transaction(async (tx) => {
-      // Claim the row and mark it done in one statement: a concurrent delivery waits on the row and then finds it
-      // done; if the handler fails, the transaction rolls back and the row is pending again.
-      const { rows } = await sql<Record<string, unknown>>(
-        tx,
-        `UPDATE workflow_outbox o SET status = 'done', done_at = now(), attempts = attempts + 1
-          WHERE o.id = $1 AND o.status = 'pending'
-          RETURNING o.id, o.instance_id, o.history_id, o.effect_type, o.payload, o.created_at,
-                    (SELECT i.machine_id FROM workflow_instances i WHERE i.id = o.instance_id) AS machine_id`,
-        [job.data.outboxId],
-      );
-      const row = rows[0];
-      if (!row) return 'skipped';
-      const handler = this.handlers.get(row.effect_type as string);
-      if (!handler) throw new Error(`no handler for effect ${String(row.effect_type)}`);
-      const record: OutboxRecord = {
-        id: String(row.id),
-        instanceId: row.instance_id as string,
-        historyId: String(row.history_id),
-        effectType: row.effect_type as string,
-        payload: row.payload as Record<string, unknown>,
-        createdAt: row.created_at as Date,
-        ...(typeof row.machine_id === 'string' ? { machineId: row.machine_id } : {}),
-      };
-      await handler.handle(record, tx);
-      return 'delivered';
-    });
+    const delivered = await this.dataSource.transaction((tx) =>
+      deliverEffects(tx, this.handlers, { ids: [job.data.outboxId] }),
+    );
+    const outcome = delivered > 0 ? 'delivered' : 'skipped';
     this.metrics.jobs.inc({ queue: EFFECTS_QUEUE, outcome });
     return outcome;
   }

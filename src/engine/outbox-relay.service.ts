@@ -13,23 +13,37 @@ import {
   TIMERS_QUEUE,
   timerJobId,
 } from '../queue/queue.constants';
+import { deliverEffects } from './effect-delivery';
+import { EffectHandlersRegistry } from './effect-handlers.registry';
 import { sql } from './sql';
 import { jobFacts, rescueAction } from './stranded-jobs';
 import { OUTBOX_CHANNEL } from './workflow-engine.service';
 
 const BATCH = 500;
+/** Outbox rows the relay delivers itself in one transaction. */
+const DIRECT_BATCH = 50;
+
+/**
+ * Completed jobs are kept an hour for the dashboard. On Redis at most 50,000 of them (trimming a sorted set by rank
+ * is cheap); BullMQ's PostgreSQL backend trims by count with a statement that sorts every kept job of the queue
+ * at each completion, so that deliveries slowed down as the table filled (the drain of a third benchmark run
+ * took two minutes): there, age alone bounds them, which its index on the finishing time serves.
+ */
+export function keptCompleted(redis: boolean): JobsOptions['removeOnComplete'] {
+  return redis ? { age: 3600, count: 50_000 } : { age: 3600 };
+}
 
 export const EFFECT_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
   backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: { age: 3600, count: 50_000 },
+  removeOnComplete: keptCompleted(true),
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
 const TIMER_JOB_OPTIONS: JobsOptions = {
   attempts: 20,
   backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 3600, count: 50_000 },
+  removeOnComplete: keptCompleted(true),
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
@@ -84,12 +98,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
+    private readonly handlers: EffectHandlersRegistry,
     @InjectQueue(EFFECTS_QUEUE) private readonly effects: Queue,
     @InjectQueue(TIMERS_QUEUE) private readonly timers: Queue,
     @InjectQueue(DELIVERIES_QUEUE) private readonly deliveries: Queue,
   ) {
     this.metrics.onCollect(() => this.collectMetrics());
     const env = config.env;
+    const removeOnComplete = keptCompleted(!!env.REDIS_URL);
     this.sources = [
       {
         name: 'outbox',
@@ -106,7 +122,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           rows.map((r) => ({
             name: 'deliver',
             data: { outboxId: String(r.id) },
-            opts: { ...EFFECT_JOB_OPTIONS, jobId: outboxJobId(r.id) },
+            opts: { ...EFFECT_JOB_OPTIONS, removeOnComplete, jobId: outboxJobId(r.id) },
           })),
       },
       {
@@ -127,6 +143,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             data: { timerId: r.id },
             opts: {
               ...TIMER_JOB_OPTIONS,
+              removeOnComplete,
               jobId: timerJobId(r.id),
               delay: Math.max(0, r.due_at!.getTime() - now),
             },
@@ -151,7 +168,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               jobId: deliveryJobId(r.id, r.generation!),
               attempts: env.DELIVERY_ATTEMPTS,
               backoff: { type: 'exponential', delay: env.DELIVERY_BACKOFF_MS },
-              removeOnComplete: { age: 3600, count: 50_000 },
+              removeOnComplete,
               removeOnFail: { age: 14 * 24 * 3600 },
             },
           })),
@@ -236,7 +253,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             moved = 0;
             const waiting = await this.waiting();
             for (const source of this.sources) {
-              if (waiting.has(source.name)) moved += (await this.relay(source)).count;
+              if (!waiting.has(source.name)) continue;
+              const direct = source.name === 'outbox' ? await this.deliverDirectly() : null;
+              moved +=
+                typeof direct === 'number'
+                  ? direct
+                  : (await this.relay(source, undefined, direct?.error)).count;
             }
           } while (moved > 0);
         } while (this.drainAgain);
@@ -247,6 +269,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
     })();
     return this.draining;
+  }
+
+  /**
+   * Delivers the next committed effects here, in one transaction, without a queue job each: a notification costs
+   * the statements that write its inbox rows and a share of one claim, instead of a job's round trips to the queue
+   * and a transaction of its own. When the batch fails (a handler's error, a lost connection), nothing of it is
+   * kept and the error tells the caller to enqueue those rows as jobs (recording the failed attempt), whose
+   * retries, backoff and dead letters then take over.
+   */
+  private async deliverDirectly(): Promise<number | { error: string }> {
+    try {
+      const delivered = await this.dataSource.transaction((tx) =>
+        deliverEffects(tx, this.handlers, { next: DIRECT_BATCH }),
+      );
+      if (delivered > 0) this.metrics.jobs.inc({ queue: 'relay', outcome: 'delivered' }, delivered);
+      return delivered;
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(
+        { error: message },
+        'the relay could not deliver a batch of effects itself; enqueueing them as jobs',
+      );
+      return { error: message };
+    }
   }
 
   /**
@@ -332,7 +378,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * Moves one batch of a source into its queue. Without `after`: claims rows never enqueued (the normal path).
    * With `after`: the next page of every pending row after that id (reconciliation); `last` is null at the end.
    */
-  private async relay(source: RelaySource, after?: string): Promise<{ count: number; last: string | null }> {
+  private async relay(
+    source: RelaySource,
+    after?: string,
+    failedAttempt?: string,
+  ): Promise<{ count: number; last: string | null }> {
     return this.dataSource.transaction(async (tx) => {
       const { rows } = await sql<RelayRow>(
         tx,
@@ -348,8 +398,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // The first time a row was enqueued stays: how long its work has been waiting tells a stranded job.
       await sql(
         tx,
-        `UPDATE ${source.table} SET enqueued_at = coalesce(enqueued_at, now()) WHERE id = ANY($1::${source.idType}[])`,
-        [rows.map((r) => r.id)],
+        failedAttempt === undefined
+          ? `UPDATE ${source.table} SET enqueued_at = coalesce(enqueued_at, now()) WHERE id = ANY($1::${source.idType}[])`
+          : `UPDATE ${source.table} SET enqueued_at = coalesce(enqueued_at, now()), attempts = attempts + 1, last_error = $2
+              WHERE id = ANY($1::${source.idType}[])`,
+        failedAttempt === undefined
+          ? [rows.map((r) => r.id)]
+          : [rows.map((r) => r.id), failedAttempt.slice(0, 2000)],
       );
       return { count: rows.length, last: String(rows[rows.length - 1].id) };
     });
@@ -400,6 +455,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          FROM workflow_timers WHERE status = 'pending' AND due_at < now()`,
     )) as { lag: number }[];
     this.metrics.timerLag.set(timer.lag);
+    const [dead] = (await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM workflow_outbox WHERE status = 'dead') AS effect,
+              (SELECT count(*)::int FROM workflow_timers WHERE status = 'dead') AS timer,
+              (SELECT count(*)::int FROM notification_deliveries WHERE status = 'dead' AND channel = 'email') AS email,
+              (SELECT count(*)::int FROM notification_deliveries WHERE status = 'dead' AND channel = 'webhook') AS webhook`,
+    )) as Record<string, number>[];
+    for (const [kind, count] of Object.entries(dead)) this.metrics.deadLetters.set({ kind }, count);
     for (const queue of [this.effects, this.timers, this.deliveries]) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
       for (const [state, count] of Object.entries(counts)) {

@@ -25,6 +25,7 @@ import { EngineErrors } from './engine.errors';
 import { explainRefusal } from './refusal';
 import { GENESIS_HASH, hashEntry, verifyChain, type ChainVerdict, type ChainedEntry } from './history-chain';
 import { isRetryable, sql } from './sql';
+import { transactionBegunWithFirstStatement } from '../database/one-trip-begin';
 
 export const OUTBOX_CHANNEL = 'thidua_outbox';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -96,6 +97,66 @@ interface Loaded {
 type Tx = EntityManager;
 
 /**
+ * Timers replaced and started, written by the transition's own statement: the pending timers of the started keys
+ * are closed as replaced (a statement of its own, `r`, that the insert waits for, so that the new pending row of a
+ * key never meets the old one), then the new rows are inserted with the history row's id. `$6` is the time,
+ * `$16` the replaced keys, `$17` the new rows.
+ */
+const TIMER_STARTS_CTE = `r AS (
+         UPDATE workflow_timers SET status = 'cancelled', closed_at = $6, outcome = 'replaced'
+          WHERE instance_id = $1 AND key = ANY($16::text[]) AND status = 'pending' RETURNING 1
+       ), t AS (
+         INSERT INTO workflow_timers (id, instance_id, key, event, started_at, due_at, created_history_id)
+         SELECT x.id, $1, x.key, x.event, x.started_at, x.due_at, h.id
+           FROM h, (SELECT count(*) FROM r) AS replaced,
+                jsonb_to_recordset($17::jsonb) AS x(id uuid, key text, event jsonb, started_at timestamptz, due_at timestamptz)
+       )`;
+
+/**
+ * Splits a transition's timer operations into what its one statement writes — the cancellations that come first
+ * (leaving a state), then timers started under distinct keys — and the rest, applied one by one after it in the
+ * order the machine gave them (a machine that cancels after starting, or starts a key twice).
+ */
+function planTimerWrites(ops: TimerOp[]) {
+  const leading = ops.findIndex((t) => t.kind !== 'cancel');
+  const cancels = (leading < 0 ? ops : ops.slice(0, leading)) as { kind: 'cancel'; key: string }[];
+  const after = ops.slice(cancels.length);
+  const starts = after.filter((t) => t.kind === 'start');
+  const keys = starts.map((t) => t.params.key);
+  const cancelled = cancels.flatMap((t) => [t.key, `${t.key}:reminder`]);
+  const simple =
+    starts.length === after.length &&
+    new Set(keys).size === keys.length &&
+    !keys.some((k) => cancelled.includes(k) || cancelled.includes(`${k}:reminder`));
+  if (!simple) return { cancelled, replaced: [] as string[], started: [] as unknown[], rest: after };
+  return {
+    cancelled,
+    replaced: keys.flatMap((k) => [k, `${k}:reminder`]),
+    started: starts.flatMap((op) => [
+      {
+        id: randomUUID(),
+        key: op.params.key,
+        event: op.params.event,
+        started_at: op.startedAt,
+        due_at: op.dueAt,
+      },
+      ...(op.reminderAt
+        ? [
+            {
+              id: randomUUID(),
+              key: `${op.params.key}:reminder`,
+              event: { type: 'REMINDER', key: op.params.key },
+              started_at: op.startedAt,
+              due_at: op.reminderAt,
+            },
+          ]
+        : []),
+    ]),
+    rest: [] as TimerOp[],
+  };
+}
+
+/**
  * A read model kept in step with a machine's instances, inside the transaction of every applied transition
  * (whichever path sent the event: a request, a timer or another workflow).
  */
@@ -135,7 +196,7 @@ export class WorkflowEngine {
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await transactionBegunWithFirstStatement(this.dataSource, work);
       } catch (error) {
         if (error instanceof DomainError) throw error;
         // A lost connection is not the command's fault: it answers 503 (nothing was committed, or the commit's
@@ -179,6 +240,8 @@ export class WorkflowEngine {
     const effects = actions.filter((a) => isEffect(a)) as unknown as Effect[];
     const timers = await this.timerPlanner.plan(tx, id, effects, now);
     const outbox = this.outboxRows(effects);
+    const createPlan = planTimerWrites(timers);
+    if (createPlan.cancelled.length > 0) throw new Error('a machine cancels a timer in its initial state');
     const { rows } = await sql<{ id: string }>(
       tx,
       `WITH i AS (
@@ -190,7 +253,7 @@ export class WorkflowEngine {
        ), o AS (
          INSERT INTO workflow_outbox (instance_id, history_id, effect_type, payload)
          SELECT $1, h.id, x.type, x.payload FROM h, jsonb_to_recordset($11::jsonb) AS x(type text, payload jsonb)
-       )
+       ), ${TIMER_STARTS_CTE.replaceAll('$16', '$13').replaceAll('$17', '$14').replaceAll('$6', '$7')}
        SELECT h.id, CASE WHEN $12 THEN pg_notify('${OUTBOX_CHANNEL}', '') END FROM h`,
       [
         id,
@@ -205,9 +268,11 @@ export class WorkflowEngine {
         GENESIS_HASH,
         JSON.stringify(outbox),
         outbox.length > 0 || timers.some((t) => t.kind === 'start'),
+        createPlan.replaced,
+        JSON.stringify(createPlan.started),
       ],
     );
-    await this.applyTimers(tx, id, timers, rows[0].id, now);
+    await this.applyTimers(tx, id, createPlan.rest, rows[0].id, now);
     this.metrics.transitions.inc({ machine: definition.id, event: 'CREATE', outcome: 'applied' });
     const view = this.view({
       id,
@@ -266,9 +331,7 @@ export class WorkflowEngine {
     const effects = actions.filter((a) => isEffect(a)) as unknown as Effect[];
     const timers = await this.timerPlanner.plan(tx, instanceId, effects, now);
     const outbox = this.outboxRows(effects, { eventType: event.type, fromState: row.state, toState });
-    // Cancellations that come before any start (leaving a state) are written with the transition itself.
-    const leading = timers.findIndex((t) => t.kind !== 'cancel');
-    const cancels = (leading < 0 ? timers : timers.slice(0, leading)) as { kind: 'cancel'; key: string }[];
+    const plan = planTimerWrites(timers);
     const { rows } = await sql<{ id: string }>(
       tx,
       `WITH u AS (
@@ -282,7 +345,7 @@ export class WorkflowEngine {
        ), o AS (
          INSERT INTO workflow_outbox (instance_id, history_id, effect_type, payload)
          SELECT $1, h.id, x.type, x.payload FROM h, jsonb_to_recordset($13::jsonb) AS x(type text, payload jsonb)
-       )
+       ), ${TIMER_STARTS_CTE}
        SELECT h.id, CASE WHEN $14 THEN pg_notify('${OUTBOX_CHANNEL}', '') END FROM h`,
       [
         instanceId,
@@ -299,10 +362,12 @@ export class WorkflowEngine {
         row.head_hash,
         JSON.stringify(outbox),
         outbox.length > 0 || timers.some((t) => t.kind === 'start'),
-        cancels.flatMap((t) => [t.key, `${t.key}:reminder`]),
+        plan.cancelled,
+        plan.replaced,
+        JSON.stringify(plan.started),
       ],
     );
-    await this.applyTimers(tx, instanceId, timers.slice(cancels.length), rows[0].id, now);
+    await this.applyTimers(tx, instanceId, plan.rest, rows[0].id, now);
     outcome('applied');
     const nextRow: InstanceRow = {
       ...row,

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { countRoundTrips, roundTrips } from './round-trips';
 
 type Collector = () => Promise<void>;
+
+const reportedRoundTrips = new Map<string, number>();
 
 /** Prometheus metrics of this process, served at /metrics. */
 @Injectable()
@@ -56,7 +59,29 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly deadLetters = new Gauge({
+    name: 'thidua_dead_letters',
+    help: 'Work that failed every attempt and waits for a person: notify effects, timers, e-mails and webhooks',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly roundTrips = new Counter({
+    name: 'thidua_round_trips_total',
+    help: 'Statements sent to PostgreSQL and commands sent to Redis, by store and origin (request, background)',
+    labelNames: ['store', 'origin'] as const,
+    registers: [this.registry],
+    collect() {
+      for (const { store, origin, count } of roundTrips()) {
+        const reported = reportedRoundTrips.get(`${store}:${origin}`) ?? 0;
+        if (count > reported) this.inc({ store, origin }, count - reported);
+        reportedRoundTrips.set(`${store}:${origin}`, count);
+      }
+    },
+  });
+
   constructor() {
+    countRoundTrips();
     collectDefaultMetrics({ register: this.registry, prefix: 'thidua_' });
   }
 

@@ -4,7 +4,6 @@ import type { Principal } from '../auth/principal';
 import { AwardsService } from '../awards/awards.service';
 import type { PolicyRules } from '../awards/policy-rules';
 import { StandingService } from '../organizations/standing.service';
-import { PersonsService } from './persons.service';
 import { RegisterErrors } from './register.errors';
 import { inScope, registerScope } from './register-scope';
 import { RegisterService, type EntryView } from './register.service';
@@ -60,7 +59,6 @@ export class EligibilityService {
     private readonly dataSource: DataSource,
     private readonly awards: AwardsService,
     private readonly register: RegisterService,
-    private readonly persons: PersonsService,
     private readonly standings: StandingService,
   ) {}
 
@@ -76,12 +74,12 @@ export class EligibilityService {
     const entries =
       subject.kind === 'individual'
         ? subject.personId
-          ? await this.register.facts(tx, { personIds: await this.persons.lineage(tx, subject.personId) })
+          ? await this.register.facts(tx, { lineageOf: subject.personId })
           : []
         : await this.register.facts(tx, { organizationId: subject.organizationId });
     // Awards that may not be cited as grounds for a higher one (exceptional rewards, Decree 152/2025 art. 4)
     // never count.
-    const notGrounds = await this.notGrounds(tx);
+    const notGrounds = await this.awards.notGrounds(tx);
     const counted = entries.filter((e) => !notGrounds.has(e.code));
     const byId = new Map(entries.map((e) => [e.id, e.view]));
     const outcomes = evaluateCriteria(criteria, counted, year).map((o) => ({
@@ -98,14 +96,6 @@ export class EligibilityService {
       blockingUnmet: outcomes.filter((o) => !o.met && o.severity === 'blocking').length,
       warningsUnmet: outcomes.filter((o) => !o.met && o.severity === 'warning').length,
     };
-  }
-
-  private async notGrounds(tx: EntityManager): Promise<Set<string>> {
-    const rows = (await tx.query(
-      `SELECT DISTINCT ON (award_type) award_type, (rules->>'groundsForHigherAwards')::boolean AS grounds
-         FROM award_policies WHERE effective_from <= current_date ORDER BY award_type, effective_from DESC`,
-    )) as { award_type: string; grounds: boolean | null }[];
-    return new Set(rows.filter((r) => r.grounds === false).map((r) => r.award_type));
   }
 
   /**

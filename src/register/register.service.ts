@@ -135,13 +135,17 @@ export class RegisterService {
   /** Every entry of a subject (a person with the records merged into it, or a collective), revoked ones marked. */
   async facts(
     tx: EntityManager,
-    subject: { personIds: string[] } | { organizationId: string },
+    subject: { lineageOf: string } | { organizationId: string },
   ): Promise<(EntryFact & { view: EntryView })[]> {
+    // A person's entries are those of every record merged into theirs, found in the same statement.
     const rows = (await tx.query(
-      'personIds' in subject
-        ? `${VIEW_SQL} WHERE e.person_id = ANY($1::uuid[]) ORDER BY e.year, e.id`
+      'lineageOf' in subject
+        ? `${VIEW_SQL} WHERE e.person_id IN (
+             WITH RECURSIVE l(id) AS (SELECT $1::uuid UNION SELECT m.id FROM persons m JOIN l ON m.merged_into_id = l.id)
+             SELECT id FROM l)
+           ORDER BY e.year, e.id`
         : `${VIEW_SQL} WHERE e.person_id IS NULL AND e.organization_id = $1 ORDER BY e.year, e.id`,
-      ['personIds' in subject ? subject.personIds : subject.organizationId],
+      ['lineageOf' in subject ? subject.lineageOf : subject.organizationId],
     )) as ViewRow[];
     return rows.map((r) => {
       const view = toView(r);

@@ -13,7 +13,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client: PgClient } = require('pg');
 const { Client } = require('./lib/http');
-const { Server, ROOT } = require('./lib/server');
+const { Service, ROOT } = require('./lib/server');
+const { roundTrips, perStep } = require('./lib/round-trips');
 const seed = require('./lib/seed');
 const { httpClosedLoop, Floor, notificationLag } = require('./lib/transitions');
 const scale = require('./lib/scale');
@@ -28,6 +29,9 @@ const CONFIG = {
   runs: num('BENCH_RUNS', 3),
   concurrency: num('BENCH_CONCURRENCY', 32),
   transitionSeconds: num('BENCH_DURATION_S', quick ? 5 : 12),
+  singleSeconds: num('BENCH_SINGLE_S', quick ? 3 : 6),
+  layout: env.BENCH_LAYOUT ?? 'split',
+  apis: num('BENCH_APIS', 1),
   lagRate: num('BENCH_LAG_RATE', 200),
   lagSeconds: num('BENCH_LAG_S', quick ? 8 : 15),
   scales: (env.BENCH_SCALES ?? (quick ? '10000,100000' : '10000,100000,1000000')).split(',').map(Number),
@@ -38,6 +42,7 @@ const PG_ADMIN_URL = env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:54
 const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const OUT = env.BENCH_OUT ?? path.join(ROOT, 'test/bench/results/latest.json');
 const JWT_SECRET = randomBytes(32).toString('base64url');
+const METRICS_TOKEN = randomBytes(24).toString('base64url');
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const cleanups = [];
@@ -99,51 +104,110 @@ async function deleteRedisKeys(prefix) {
   return deleted;
 }
 
-/** Transitions over HTTP against the floor, BENCH_RUNS times, with the server's memory sampled throughout. */
-async function transitionBench(label, server, db, databaseUrlOf) {
-  const client = new Client(server.url);
+/**
+ * Transitions over HTTP against the floor, BENCH_RUNS times, with the processes' memory sampled throughout: 32 clients
+ * (BENCH_CONCURRENCY), then one client, each against the floor at the same concurrency; with the round trips the
+ * service sent to PostgreSQL and Redis per transition (the request's) and per notification (the background's).
+ */
+async function transitionBench(label, service, db, databaseUrlOf) {
+  const client = new Client(service.url);
   const people = await seed.seedPeople(db, client);
   log(`  [${label}] seeding ${CONFIG.concurrency} nominations over HTTP`);
   const drivers = await seed.seedCycleNominations(people, CONFIG.concurrency, label);
+  // With several API processes, the clients go round them.
+  if (service.apis.length > 1) {
+    drivers.forEach((d, i) => {
+      const base = service.apis[i % service.apis.length].url;
+      d.leader = d.leader.at(base);
+      d.officer = d.officer.at(base);
+    });
+  }
   const { rows } = await db.query(`SELECT snapshot FROM workflow_instances WHERE id = $1`, [drivers[0].id]);
   const floor = new Floor(databaseUrlOf, CONFIG.concurrency);
   cleanups.push(() => floor.end().catch(() => undefined));
   await floor.prepare(rows[0].snapshot);
-  const stopSampling = server.sampleMemory();
+  const stopSampling = service.sampleMemory();
+  const trips = () => roundTrips(service.urls, METRICS_TOKEN);
   log(`  [${label}] warm-up`);
   await httpClosedLoop(drivers, Math.min(3, CONFIG.transitionSeconds));
   await floor.run(1);
   await drained(db, drivers);
   const runs = [];
   for (let i = 1; i <= CONFIG.runs; i++) {
+    const before = await trips();
+    const cpuBefore = service.cpu();
     const http = await httpClosedLoop(drivers, CONFIG.transitionSeconds);
+    const cpuAnswered = service.cpu();
     // The service delivers each transition's notification after answering: let it finish before the floor runs
     // (it would compete for the CPU), and count that time for the rate that includes the deliveries.
     http.drainSeconds = await drained(db, drivers);
     http.withDeliveriesPerSecond = http.transitions / (http.seconds + http.drainSeconds);
+    // Each transition of the cycle has one notify effect.
+    const roundTripsPer = perStep(before, await trips(), http.transitions, http.transitions);
+    const cpuAfter = service.cpu();
+    // CPU milliseconds of the service's processes per transition: a measure that contention on a shared machine
+    // disturbs less than latency. In one process, the API's figure includes the deliveries.
+    const cpuMs = {
+      apiPerTransition: ((cpuAnswered.api - cpuBefore.api) * 1000) / http.transitions,
+      workerPerNotification:
+        cpuAfter.worker === null ? null : ((cpuAfter.worker - cpuBefore.worker) * 1000) / http.transitions,
+      allPerTransition:
+        ((cpuAfter.api - cpuBefore.api + (cpuAfter.worker ?? 0) - (cpuBefore.worker ?? 0)) * 1000) /
+        http.transitions,
+    };
     const fl = await floor.run(CONFIG.transitionSeconds);
-    const run = { http, floor: fl, ratio: http.perSecond / fl.perSecond };
+    const single = await httpClosedLoop(drivers.slice(0, 1), CONFIG.singleSeconds);
+    await drained(db, drivers);
+    const singleFloor = await floor.run(CONFIG.singleSeconds, 1);
+    const run = {
+      http,
+      floor: fl,
+      ratio: http.perSecond / fl.perSecond,
+      roundTrips: roundTripsPer,
+      cpuMs,
+      single: { http: single, floor: singleFloor, p50Ratio: single.p50 / singleFloor.p50 },
+    };
     runs.push(run);
+    const rt = roundTripsPer;
     log(
       `  [${label}] run ${i}: HTTP ${http.perSecond.toFixed(0)}/s p50 ${http.p50.toFixed(1)} ms p99 ${http.p99.toFixed(1)} ms` +
         ` (errors ${http.errors}; notifications delivered ${http.drainSeconds.toFixed(1)} s later: ${http.withDeliveriesPerSecond.toFixed(0)}/s with them)` +
-        ` | floor ${fl.perSecond.toFixed(0)}/s p50 ${fl.p50.toFixed(1)} ms p99 ${fl.p99.toFixed(1)} ms | ratio ${run.ratio.toFixed(2)}`,
+        ` | floor ${fl.perSecond.toFixed(0)}/s p50 ${fl.p50.toFixed(1)} ms p99 ${fl.p99.toFixed(1)} ms | ratio ${run.ratio.toFixed(2)}` +
+        ` | per transition ${rt.postgresPerTransition.toFixed(1)} SQL + ${rt.redisPerTransition.toFixed(1)} Redis,` +
+        ` per notification ${rt.postgresPerNotification.toFixed(1)} SQL + ${rt.redisPerNotification.toFixed(1)} Redis` +
+        ` (floor ${fl.statementsPerTransition.toFixed(1)} SQL)` +
+        ` | CPU ${cpuMs.allPerTransition.toFixed(1)} ms per transition with its notification` +
+        ` | 1 client: HTTP p50 ${single.p50.toFixed(1)} ms, floor p50 ${singleFloor.p50.toFixed(1)} ms`,
     );
   }
   stopSampling();
+  const med = (pick) => median(runs.map(pick));
   const result = {
+    layout: service.layout === 'split' ? `${service.apis.length} API + 1 worker` : 'one process',
     runs,
     median: {
-      httpPerSecond: median(runs.map((r) => r.http.perSecond)),
-      httpP50: median(runs.map((r) => r.http.p50)),
-      httpP99: median(runs.map((r) => r.http.p99)),
+      httpPerSecond: med((r) => r.http.perSecond),
+      httpP50: med((r) => r.http.p50),
+      httpP99: med((r) => r.http.p99),
       httpErrors: runs.reduce((s, r) => s + r.http.errors, 0),
-      httpWithDeliveriesPerSecond: median(runs.map((r) => r.http.withDeliveriesPerSecond)),
-      drainSeconds: median(runs.map((r) => r.http.drainSeconds)),
-      floorPerSecond: median(runs.map((r) => r.floor.perSecond)),
-      floorP50: median(runs.map((r) => r.floor.p50)),
-      floorP99: median(runs.map((r) => r.floor.p99)),
-      ratio: median(runs.map((r) => r.ratio)),
+      httpWithDeliveriesPerSecond: med((r) => r.http.withDeliveriesPerSecond),
+      drainSeconds: med((r) => r.http.drainSeconds),
+      drainSecondsMax: Math.max(...runs.map((r) => r.http.drainSeconds)),
+      floorPerSecond: med((r) => r.floor.perSecond),
+      floorP50: med((r) => r.floor.p50),
+      floorP99: med((r) => r.floor.p99),
+      ratio: med((r) => r.ratio),
+      p99Ratio: med((r) => r.http.p99 / r.floor.p99),
+      singleHttpP50: med((r) => r.single.http.p50),
+      singleFloorP50: med((r) => r.single.floor.p50),
+      singleP50Ratio: med((r) => r.single.p50Ratio),
+      postgresPerTransition: med((r) => r.roundTrips.postgresPerTransition),
+      redisPerTransition: med((r) => r.roundTrips.redisPerTransition),
+      postgresPerNotification: med((r) => r.roundTrips.postgresPerNotification),
+      redisPerNotification: med((r) => r.roundTrips.redisPerNotification),
+      floorStatementsPerTransition: med((r) => r.floor.statementsPerTransition),
+      cpuMsPerTransition: med((r) => r.cpuMs.allPerTransition),
+      apiCpuMsPerTransition: med((r) => r.cpuMs.apiPerTransition),
     },
   };
   await floor.end();
@@ -165,9 +229,9 @@ async function drained(db, drivers, timeoutMs = 120_000) {
   return (Date.now() - started) / 1000;
 }
 
-async function lagBench(server, db, drivers) {
+async function lagBench(service, db, drivers) {
   await drained(db, drivers);
-  const stopSampling = server.sampleMemory();
+  const stopSampling = service.sampleMemory();
   const runs = [];
   for (let i = 1; i <= CONFIG.runs; i++) {
     const r = await notificationLag(db, drivers, CONFIG.lagRate, CONFIG.lagSeconds);
@@ -185,6 +249,7 @@ async function lagBench(server, db, drivers) {
       achievedPerSecond: median(runs.map((r) => r.achievedPerSecond)),
       lagP50: median(runs.map((r) => r.lagP50)),
       lagP99: median(runs.map((r) => r.lagP99)),
+      lagP99Max: Math.max(...runs.map((r) => r.lagP99 ?? Infinity)),
       lagMax: Math.max(...runs.map((r) => r.lagMax ?? 0)),
       lost: runs.reduce((s, r) => s + r.lost, 0),
       effects: runs.reduce((s, r) => s + r.effects, 0),
@@ -272,22 +337,29 @@ async function external(results) {
     log(`  cleaned up: database ${dbName} dropped, ${deleted} Redis keys under ${prefix}: deleted`);
   });
   const url = databaseUrl(dbName);
-  const server = new Server('external', {
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    JWT_SECRET,
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'thidua-bench-files-')),
-  });
+  const server = new Service(
+    'external',
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      JWT_SECRET,
+      METRICS_TOKEN,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'thidua-bench-files-')),
+    },
+    { layout: CONFIG.layout, apis: CONFIG.apis },
+  );
   cleanups.push(async () => {
     await server.stop();
     rmSync(server.env.DATA_DIR, { recursive: true, force: true });
   });
-  log(`PostgreSQL ${results.machine.postgres} + Redis ${results.machine.redis}: starting the service`);
+  log(
+    `PostgreSQL ${results.machine.postgres} + Redis ${results.machine.redis}: starting the service (${server.processes.length} processes)`,
+  );
   await server.start();
   const db = new PgClient({ connectionString: url });
   await db.connect();
@@ -303,14 +375,20 @@ async function external(results) {
 
 async function embedded(results) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'thidua-bench-embedded-'));
-  const server = new Server('embedded', {
-    NODE_ENV: 'production',
-    JWT_SECRET,
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    DATA_DIR: dataDir,
-  });
+  // One process: it starts the embedded PostgreSQL that it uses (as `npm start` runs).
+  const server = new Service(
+    'embedded',
+    {
+      NODE_ENV: 'production',
+      JWT_SECRET,
+      METRICS_TOKEN,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      DATA_DIR: dataDir,
+    },
+    { layout: 'single' },
+  );
   cleanups.push(async () => {
     await server.stop();
     // A server killed before it could stop its PostgreSQL leaves the postmaster running: stop it too.

@@ -6,7 +6,8 @@ import { DomainError } from '../../src/common/errors';
 import { SYSTEM_ACTOR } from '../../src/engine/actor';
 import { requestHash } from '../../src/engine/idempotency.service';
 import { IdempotencyService } from '../../src/engine/idempotency.service';
-import { OutboxRelay } from '../../src/engine/outbox-relay.service';
+import { EffectHandlersRegistry } from '../../src/engine/effect-handlers.registry';
+import { EFFECT_JOB_OPTIONS, OutboxRelay } from '../../src/engine/outbox-relay.service';
 import { MetricsService } from '../../src/ops/metrics.service';
 import { selectQueueBackend } from '../../src/queue/queue-connection';
 import { DELIVERIES_QUEUE, EFFECTS_QUEUE, TIMERS_QUEUE } from '../../src/queue/queue.constants';
@@ -296,7 +297,7 @@ export function engineSuite(
     expect(await footprint(id)).toEqual(before);
   });
 
-  it('delivers every outbox row through the queue exactly once, even with two relays draining at once', async () => {
+  it('delivers every outbox row exactly once, even with two relays draining at once', async () => {
     const second = new Queue(EFFECTS_QUEUE, {
       connection: selectQueueBackend(t.config) as never,
       prefix: t.config.env.QUEUE_PREFIX,
@@ -313,6 +314,7 @@ export function engineSuite(
       t.dataSource,
       t.config,
       new MetricsService(),
+      t.get(EffectHandlersRegistry),
       second,
       secondTimers,
       secondDeliveries,
@@ -338,7 +340,6 @@ export function engineSuite(
         [ids],
       );
       expect(attempts).toEqual(Array(20).fill({ attempts: 1 }));
-      for (const row of rows) expect(await t.effectsQueue.getJob(`outbox-${row.id}`)).toBeDefined();
     } finally {
       await second.close();
       await secondTimers.close();
@@ -442,6 +443,13 @@ export function engineSuite(
     const [{ id: outboxId }] = await t.dataSource.query(
       `SELECT id FROM workflow_outbox WHERE instance_id = $1`,
       [id],
+    );
+    // The relay delivered it without a job; a job of the row that ran anyway (enqueued by a reconciliation while
+    // the relay held the row) completes as a no-op.
+    await t.effectsQueue.add(
+      'deliver',
+      { outboxId: String(outboxId) },
+      { ...EFFECT_JOB_OPTIONS, jobId: `outbox-${outboxId}` },
     );
     await eventually(async () => {
       expect(await (await t.effectsQueue.getJob(`outbox-${outboxId}`))?.getState()).toBe('completed');

@@ -15,6 +15,12 @@ class Client {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   }
 
+  /** The same caller on another process of the service (another base URL), on its own keep-alive sockets. */
+  at(base) {
+    const c = new Client(base, this.token);
+    return Object.assign(c, { userId: this.userId, org: this.org });
+  }
+
   as(token) {
     const c = new Client(`http://${this.host}:${this.port}`, token);
     c.agent = this.agent;

@@ -30,6 +30,16 @@ function procKb(pid, field) {
   }
 }
 
+/** CPU seconds (user + system) a process has used; null when it is gone. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** The service as production runs it: `node dist/src/main.js`, a child process with its own environment. */
 class Server {
   constructor(name, env) {
@@ -113,4 +123,68 @@ class Server {
   }
 }
 
-module.exports = { Server, freePort, sleep, procKb, ROOT };
+/**
+ * The service as processes: `split` runs `apis` API processes (ROLE=api) and one worker (ROLE=worker), as production
+ * runs it; `single` one process with both roles (ROLE=all), as `npm start` and the embedded default run it.
+ */
+class Service {
+  constructor(name, env, { layout = 'split', apis = 1 } = {}) {
+    this.name = name;
+    this.env = env;
+    this.layout = layout;
+    this.apis =
+      layout === 'split'
+        ? Array.from({ length: apis }, (_, i) => new Server(`${name}-api${i + 1}`, { ...env, ROLE: 'api' }))
+        : [new Server(name, { ...env, ROLE: 'all' })];
+    this.worker = layout === 'split' ? new Server(`${name}-worker`, { ...env, ROLE: 'worker' }) : null;
+  }
+
+  get processes() {
+    return this.worker ? [...this.apis, this.worker] : this.apis;
+  }
+
+  get url() {
+    return this.apis[0].url;
+  }
+
+  get urls() {
+    return this.processes.map((p) => p.url);
+  }
+
+  /** The first process migrates the database (or starts the embedded one) before the others start. */
+  async start(timeoutMs) {
+    for (const p of this.processes) await p.start(timeoutMs);
+    return this;
+  }
+
+  log() {
+    return this.processes.map((p) => `--- ${p.name}\n${p.log()}`).join('\n');
+  }
+
+  sampleMemory(ms) {
+    const stops = this.processes.map((p) => p.sampleMemory(ms));
+    return () => stops.forEach((stop) => stop());
+  }
+
+  /** CPU seconds used so far by the API processes and by the worker (null in one process). */
+  cpu() {
+    return {
+      api: this.apis.reduce((sum, p) => sum + (cpuSeconds(p.pid) ?? 0), 0),
+      worker: this.worker ? cpuSeconds(this.worker.pid) : null,
+    };
+  }
+
+  /** Peak resident set of every process, and their sum. */
+  memory() {
+    const each = Object.fromEntries(this.processes.map((p) => [p.name, p.memory()]));
+    const sum = (k) => Object.values(each).reduce((s, m) => s + m[k], 0);
+    return { peakRssMb: sum('peakRssMb'), sampledMaxRssMb: sum('sampledMaxRssMb'), processes: each };
+  }
+
+  /** Stops the worker first (its jobs finish), then the API processes; the first one last (it may own PostgreSQL). */
+  async stop(graceMs) {
+    for (const p of [...this.processes].reverse()) await p.stop(graceMs);
+  }
+}
+
+module.exports = { Server, Service, freePort, sleep, procKb, cpuSeconds, ROOT };

@@ -83,7 +83,14 @@ class Floor {
     }
   }
 
-  async step(client, inst, actor) {
+  async step(raw, inst, actor) {
+    // Counts its statements (each one a round trip), for the comparison with the service's.
+    const client = {
+      query: (...args) => {
+        this.statements++;
+        return raw.query(...args);
+      },
+    };
     const to = inst.state === 'submitted' ? 'returned' : 'submitted';
     const event = to === 'returned' ? { type: 'RETURN', reason: REASON } : { type: 'RESUBMIT' };
     await client.query('BEGIN');
@@ -130,13 +137,15 @@ class Floor {
     }
   }
 
-  async run(seconds) {
+  /** Drives the first `count` instances (all by default), one client each, for `seconds`. */
+  async run(seconds, count = this.instances.length) {
+    this.statements = 0;
     const latencies = [];
     const started = Date.now();
     const end = started + seconds * 1000;
     const actor = { kind: 'user', id: randomUUID(), role: 'CLUSTER_LEADER', organizationId: randomUUID() };
     await Promise.all(
-      this.instances.map(async (inst) => {
+      this.instances.slice(0, count).map(async (inst) => {
         const client = await this.pool.connect();
         try {
           while (Date.now() < end) {
@@ -154,7 +163,10 @@ class Floor {
       `UPDATE workflow_outbox SET status = 'done', done_at = now() WHERE instance_id = ANY($1::uuid[])`,
       [this.instances.map((i) => i.id)],
     );
-    return summarize(latencies, latencies.length, 0, elapsed);
+    return {
+      ...summarize(latencies, latencies.length, 0, elapsed),
+      statementsPerTransition: this.statements / latencies.length,
+    };
   }
 
   end() {

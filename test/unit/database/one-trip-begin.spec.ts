@@ -1,0 +1,35 @@
+import { inlineParameters } from '../../../src/database/one-trip-begin';
+
+describe("writing a statement's parameters in as literals", () => {
+  it('writes each value as the text pg would send, quoted, and NULL for null', () => {
+    const inlined = inlineParameters(`SELECT $1, $2, $3, $4, $5, $6`, [
+      "o'hara",
+      42,
+      new Date('2026-01-02T03:04:05.000Z'),
+      { a: "it's" },
+      ['a', 'b'],
+      null,
+    ]);
+    expect(inlined).toMatch(
+      /^SELECT 'o''hara', '42', '2026-01-0\dT\d\d:04:05\.000[+-]\d\d:\d\d', '\{"a":"it''s"\}', '\{"a","b"\}', NULL$/,
+    );
+  });
+
+  it('leaves placeholders inside strings, quoted names and comments alone, and $10 is not $1', () => {
+    const params = Array.from({ length: 10 }, (_, i) => `v${i + 1}`);
+    expect(inlineParameters(`SELECT '$1', "$2", $10 -- $3\n, $1 /* $4 */, $$ $5 $$`, params)).toBe(
+      `SELECT '$1', "$2", 'v10' -- $3\n, 'v1' /* $4 */, $$ $5 $$`,
+    );
+  });
+
+  it('escapes backslashes as an E string, so that a value cannot end its literal', () => {
+    expect(inlineParameters(`SELECT $1`, [`\\'; DROP TABLE t; --`])).toBe(
+      `SELECT  E'\\\\''; DROP TABLE t; --'`,
+    );
+  });
+
+  it('refuses binary values and placeholders without a value', () => {
+    expect(inlineParameters(`SELECT $1`, [Buffer.from('x')])).toBeNull();
+    expect(inlineParameters(`SELECT $2`, ['a'])).toBeNull();
+  });
+});
