@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { startTestApp, type TestApp } from '../support/app';
+import { ContractChecker } from '../support/contract';
 import { cast, type Cast, CLUSTER, PASSWORD } from '../support/people';
 import { passVote, pdf } from '../support/story';
 
@@ -45,7 +46,19 @@ describe('a client generated from the OpenAPI document', () => {
   let t: TestApp;
   let c: Cast;
   let dir: string;
-  let document: { paths: Record<string, Record<string, { operationId: string; responses: object }>> };
+  let document: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          operationId: string;
+          requestBody?: { content?: Record<string, { schema: object; example?: unknown }> };
+          responses: Record<string, { content?: Record<string, { example?: unknown }> }>;
+        }
+      >
+    >;
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ queue: 'postgres' });
@@ -73,6 +86,35 @@ describe('a client generated from the OpenAPI document', () => {
         `${operation.operationId}: true`,
       );
     }
+  });
+
+  it('gives examples of the main operations that match their own schemas', () => {
+    const checker = new ContractChecker(document);
+    const examples: string[] = [];
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const request = operation.requestBody?.content?.['application/json'];
+        if (request?.example !== undefined) {
+          examples.push(`${operation.operationId} request`);
+          expect(
+            `${operation.operationId}: ${checker.mismatch(request.schema, request.example) ?? 'ok'}`,
+          ).toBe(`${operation.operationId}: ok`);
+        }
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const content = response.content?.['application/json'];
+          if (content?.example === undefined) continue;
+          examples.push(`${operation.operationId} ${status}`);
+          checker.check(method.toUpperCase(), path, Number(status), 'application/json', content.example);
+        }
+      }
+    }
+    expect(examples).toEqual(
+      expect.arrayContaining([
+        'createNomination request',
+        'sendNominationEvent request',
+        'getNomination 200',
+      ]),
+    );
   });
 
   it('type-checks the story client against the generated types and tells the story through it', async () => {

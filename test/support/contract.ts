@@ -107,6 +107,12 @@ export class ContractChecker {
     if (json) this.match(`${operation.key} ${status}`, content[mediaType].schema, body, where, status);
   }
 
+  /** What is wrong with a value for an OpenAPI schema of the document (undefined when it matches). */
+  mismatch(schema: Schema, value: unknown): string | undefined {
+    const validate = this.ajv.compile(toJsonSchema(schema) as Schema);
+    return validate(value) ? undefined : this.ajv.errorsText(validate.errors, { separator: '; ' });
+  }
+
   private match(name: string, schema: Schema, body: unknown, where: string, status: number): void {
     const validate = this.validator(name, schema);
     if (!validate(body))
@@ -118,20 +124,14 @@ export class ContractChecker {
 }
 
 const checkers = new Map<string, Promise<ContractChecker | undefined>>();
-let lastDocument: Schema | undefined;
 
-/** The checker for the app at `base`, from its served document (or the last one read, when it serves none). */
+/** The checker for the app at `base`, from its served document (none when it serves none: a worker, docs off). */
 export function contractFor(base: string): Promise<ContractChecker | undefined> {
   let checker = checkers.get(base);
   if (!checker) {
-    checker = fetch(`${base}/docs/openapi.json`)
-      .then(async (res) => (res.ok ? ((await res.json()) as Schema) : lastDocument))
-      .catch(() => lastDocument)
-      .then((document) => {
-        if (!document) return undefined;
-        lastDocument = document;
-        return new ContractChecker(document);
-      });
+    checker = fetch(`${base}/docs/openapi.json`).then(async (res) =>
+      res.ok ? new ContractChecker((await res.json()) as Schema) : undefined,
+    );
     checkers.set(base, checker);
   }
   return checker;

@@ -78,10 +78,12 @@ function success(status: number, answer: Success, example: unknown): Schema {
 }
 
 /** The error statuses an operation can answer: its own, and those every operation of its kind can. */
-function errorStatuses(method: string, path: string, contract: OperationContract): number[] {
+function errorStatuses(method: string, operation: Operation, contract: OperationContract): number[] {
   const statuses = new Set<number>([400, 414, 503, ...(contract.errors ?? [])]);
   if (!contract.public) [401, 403].forEach((s) => statuses.add(s));
-  if (path.includes('{')) statuses.add(404);
+  // What names something by id, in the path, the query or the body, answers 404 for what the caller may not see.
+  const namesById = (operation.parameters ?? []).some((p) => p.schema?.format === 'uuid' || p.in === 'path');
+  if (namesById || (operation.requestBody && !contract.public)) statuses.add(404);
   if (method !== 'get') [409, 413, 415, 422].forEach((s) => statuses.add(s));
   if (contract.limited) statuses.add(429);
   return [...statuses].filter((s) => !(s in contract.ok)).sort();
@@ -101,11 +103,13 @@ function refineParameter(parameter: Schema, awardCodes: string[]): void {
 /** Request bodies: ids are UUIDs, years integers, award codes and event types from the catalogue and machines. */
 function refineRequestSchemas(document: OpenAPIObject, awardCodes: string[]): void {
   const schemas = document.components!.schemas as Record<string, Schema>;
-  for (const schema of Object.values(schemas)) {
+  for (const [schemaName, schema] of Object.entries(schemas)) {
+    if (schemaName in RESPONSE_SCHEMAS) continue;
     for (const [name, property] of Object.entries<Schema>(schema.properties ?? {})) {
       const target = property.type === 'array' ? property.items : property;
       if (!target || target.$ref) continue;
-      if ((name === 'id' || /Ids?$/.test(name)) && target.type === 'string') target.format = 'uuid';
+      if ((name === 'id' || /Ids?$/.test(name)) && name !== 'machineId' && target.type === 'string')
+        target.format = 'uuid';
       if (name === 'year' && target.type === 'number') target.type = 'integer';
       if (
         (name === 'awardType' || name === 'awardTypes') &&
@@ -219,7 +223,7 @@ export async function buildOpenApiDocument(
       const responses: Record<string, Schema> = {};
       for (const [status, answer] of Object.entries(contract.ok))
         responses[status] = success(Number(status), answer, EXAMPLES[contract.id]?.response);
-      for (const status of errorStatuses(method, path, contract))
+      for (const status of errorStatuses(method, operation, contract))
         responses[status] = { $ref: `#/components/responses/Error${status}` };
       operation.responses = responses;
       const requestExample = EXAMPLES[contract.id]?.request;

@@ -28,9 +28,21 @@ const PRECONDITION = [412, 428];
 
 export const OPERATIONS: Record<string, OperationContract> = {
   // ---- sign-in and accounts ------------------------------------------------------------------------------
-  'POST /auth/login': { id: 'signIn', ok: json('Session'), public: true, limited: true },
+  'POST /auth/login': {
+    id: 'signIn',
+    ok: json('Session'),
+    errors: [401],
+    public: true,
+    limited: true,
+  },
   'POST /auth/logout': { id: 'signOut', ok: noContent },
-  'POST /auth/password-reset': { id: 'resetPassword', ok: noContent, public: true, limited: true },
+  'POST /auth/password-reset': {
+    id: 'resetPassword',
+    ok: noContent,
+    errors: [401],
+    public: true,
+    limited: true,
+  },
   'GET /me': { id: 'getMe', ok: json('Me') },
   'POST /me/password': { id: 'changePassword', ok: json('Session') },
   'GET /me/sessions': { id: 'listMySessions', ok: list('AccountSession') },
@@ -87,7 +99,10 @@ export const OPERATIONS: Record<string, OperationContract> = {
     errors: PRECONDITION,
   },
   'POST /voting-sessions/{id}/ballots': { id: 'castBallot', ok: created('BallotReceipt'), limited: true },
-  'GET /voting-sessions/{id}/minutes': { id: 'getVotingMinutes', ok: json('Minutes') },
+  'GET /voting-sessions/{id}/minutes': {
+    id: 'getVotingMinutes',
+    ok: { 200: { file: ['application/pdf', DOCX] } },
+  },
   'POST /decisions': { id: 'recordDecision', ok: created('Decision') },
   'GET /decisions/{id}': { id: 'getDecision', ok: json('Decision') },
 
@@ -168,7 +183,7 @@ export const OPERATIONS: Record<string, OperationContract> = {
   'GET /register/entries': { id: 'listRegisterEntries', ok: json('RegisterPage') },
   'GET /register/entries/{id}': { id: 'getRegisterEntry', ok: json('RegisterEntry') },
   'POST /register/entries/{id}/revocation': { id: 'revokeRegisterEntry', ok: json('RegisterEntry') },
-  'GET /register/titles': { id: 'listRegisterTitles', ok: json('RegisterTitles') },
+  'GET /register/titles': { id: 'listRegisterTitles', ok: list('RegisterTitle') },
   'GET /register/import-template.xlsx': { id: 'getRegisterImportTemplate', ok: { 200: { file: [XLSX] } } },
   'POST /register/import': { id: 'importRegister', ok: json('RegisterImport') },
   'GET /persons': { id: 'listPersons', ok: json('PersonPage') },
@@ -179,7 +194,7 @@ export const OPERATIONS: Record<string, OperationContract> = {
   // ---- audit, workflows, operations ------------------------------------------------------------------------
   'GET /audit/log': { id: 'listAuditLog', ok: json('AuditLogPage') },
   'POST /audit/log/verification': { id: 'verifyAuditLog', ok: created('AuditVerification') },
-  'GET /audit/history/{instanceId}': { id: 'getWorkflowHistory', ok: json('History') },
+  'GET /audit/history/{instanceId}': { id: 'getWorkflowHistory', ok: json('WorkflowHistory') },
   'POST /audit/history/verification': { id: 'verifyWorkflowHistories', ok: created('HistoryVerification') },
   'POST /workflows/migrations': { id: 'migrateWorkflows', ok: json('WorkflowMigration') },
   'GET /health': { id: 'getLiveness', ok: json('Health'), public: true },

@@ -1143,7 +1143,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   History: {
     type: 'object',
-    required: ['problems'],
+    required: ['verified', 'problems', 'entries'],
     properties: {
       verified: {
         type: 'boolean',
@@ -1494,16 +1494,6 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             },
           },
         },
-      },
-      instanceId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      valid: {
-        type: 'boolean',
-      },
-      length: {
-        type: 'integer',
       },
     },
   },
@@ -2646,10 +2636,6 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
   },
-  Minutes: {
-    type: 'object',
-    additionalProperties: true,
-  },
   Decision: {
     type: 'object',
     required: ['id', 'kind', 'number', 'date', 'meetingId', 'signer'],
@@ -3740,7 +3726,267 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   AwardType: {
     type: 'object',
-    additionalProperties: true,
+    required: [
+      'code',
+      'nameVi',
+      'nameEn',
+      'nomineeKinds',
+      'decidedBy',
+      'route',
+      'policy',
+      'requiredDocuments',
+    ],
+    properties: {
+      code: {
+        type: 'string',
+      },
+      nameVi: {
+        type: 'string',
+      },
+      nameEn: {
+        type: 'string',
+      },
+      nomineeKinds: {
+        type: 'array',
+        items: {
+          type: 'string',
+        },
+      },
+      decidedBy: {
+        type: 'string',
+      },
+      route: {
+        type: 'string',
+      },
+      policy: {
+        type: 'object',
+        required: ['id', 'version', 'effectiveFrom', 'source', 'rules'],
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+          },
+          version: {
+            type: 'integer',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date',
+          },
+          source: {
+            type: 'string',
+          },
+          rules: {
+            type: 'object',
+            required: [
+              'vote',
+              'quota',
+              'dossier',
+              'tieBreak',
+              'deadlines',
+              'prizeMultiple',
+              'publicityWorkingDays',
+              'groundsForHigherAwards',
+            ],
+            properties: {
+              vote: {
+                type: 'object',
+                required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
+                properties: {
+                  selfVote: {
+                    type: 'boolean',
+                  },
+                  quorumShare: {
+                    type: 'number',
+                  },
+                  approvalBase: {
+                    type: 'string',
+                  },
+                  strictlyMore: {
+                    type: 'boolean',
+                  },
+                  approvalShare: {
+                    type: 'number',
+                  },
+                },
+                nullable: true,
+              },
+              quota: {
+                type: 'object',
+                required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
+                properties: {
+                  perCluster: {
+                    type: 'integer',
+                    nullable: true,
+                  },
+                  shareOfEligible: {
+                    nullable: true,
+                  },
+                  perNominatingUnit: {
+                    nullable: true,
+                  },
+                },
+              },
+              dossier: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['kind', 'stage', 'copies'],
+                  properties: {
+                    kind: {
+                      type: 'string',
+                    },
+                    stage: {
+                      type: 'string',
+                    },
+                    copies: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+              standard: {
+                type: 'object',
+                required: ['verified', 'individual'],
+                properties: {
+                  verified: {
+                    type: 'boolean',
+                  },
+                  individual: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['key', 'rule', 'label', 'severity'],
+                      properties: {
+                        key: {
+                          type: 'string',
+                        },
+                        rule: {
+                          type: 'object',
+                          required: ['holds'],
+                          properties: {
+                            holds: {
+                              type: 'object',
+                              required: ['codes'],
+                              properties: {
+                                codes: {
+                                  type: 'array',
+                                  items: {
+                                    type: 'string',
+                                  },
+                                },
+                                times: {
+                                  type: 'integer',
+                                },
+                                consecutive: {
+                                  type: 'boolean',
+                                },
+                                endingWithin: {
+                                  type: 'integer',
+                                },
+                                window: {
+                                  type: 'integer',
+                                },
+                              },
+                            },
+                          },
+                        },
+                        label: {
+                          type: 'object',
+                          required: ['en', 'vi'],
+                          properties: {
+                            en: {
+                              type: 'string',
+                            },
+                            vi: {
+                              type: 'string',
+                            },
+                          },
+                        },
+                        severity: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+              tieBreak: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              deadlines: {
+                type: 'object',
+                required: [
+                  'lapseOnExpiry',
+                  'reminderShare',
+                  'responseWorkingDays',
+                  'appraisalWorkingDays',
+                  'consultationWorkingDays',
+                  'consultedAnswerWorkingDays',
+                ],
+                properties: {
+                  lapseOnExpiry: {
+                    type: 'boolean',
+                  },
+                  reminderShare: {
+                    type: 'number',
+                  },
+                  responseWorkingDays: {
+                    type: 'integer',
+                  },
+                  appraisalWorkingDays: {
+                    type: 'integer',
+                  },
+                  consultationWorkingDays: {
+                    type: 'integer',
+                  },
+                  consultedAnswerWorkingDays: {
+                    type: 'integer',
+                  },
+                },
+              },
+              prizeMultiple: {
+                type: 'number',
+                nullable: true,
+              },
+              publicityWorkingDays: {
+                type: 'integer',
+              },
+              groundsForHigherAwards: {
+                type: 'boolean',
+              },
+            },
+          },
+        },
+      },
+      requiredDocuments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['kind', 'nameVi', 'nameEn', 'copies', 'stage'],
+          properties: {
+            kind: {
+              type: 'string',
+            },
+            nameVi: {
+              type: 'string',
+            },
+            nameEn: {
+              type: 'string',
+            },
+            copies: {
+              type: 'integer',
+            },
+            stage: {
+              type: 'string',
+            },
+          },
+        },
+      },
+    },
   },
   AwardTypeDetail: {
     type: 'object',
@@ -5563,9 +5809,35 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
   },
-  RegisterTitles: {
+  RegisterTitle: {
     type: 'object',
-    additionalProperties: true,
+    required: ['code', 'nameVi', 'nameEn', 'nomineeKinds', 'decidedBy', 'category'],
+    properties: {
+      code: {
+        type: 'string',
+      },
+      nameVi: {
+        type: 'string',
+      },
+      nameEn: {
+        type: 'string',
+      },
+      nomineeKinds: {
+        type: 'array',
+        items: {
+          type: 'string',
+          enum: ['collective', 'individual'],
+        },
+      },
+      decidedBy: {
+        type: 'string',
+        nullable: true,
+      },
+      category: {
+        type: 'string',
+        enum: ['award', 'rating', 'initiative'],
+      },
+    },
   },
   RegisterImport: {
     type: 'object',
@@ -6429,6 +6701,37 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['valid', 'length', 'problems'],
     properties: {
+      valid: {
+        type: 'boolean',
+      },
+      length: {
+        type: 'integer',
+      },
+      problems: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['seq', 'reason'],
+          properties: {
+            seq: {
+              type: 'integer',
+            },
+            reason: {
+              type: 'string',
+            },
+          },
+        },
+      },
+    },
+  },
+  WorkflowHistory: {
+    type: 'object',
+    required: ['instanceId', 'valid', 'length', 'problems'],
+    properties: {
+      instanceId: {
+        type: 'string',
+        format: 'uuid',
+      },
       valid: {
         type: 'boolean',
       },
