@@ -25,6 +25,7 @@ const ERROR_STATUSES: Record<number, string> = {
   422: 'Understood but refused by a rule of the workflow (a guard, a missing document, a quota)',
   428: 'The operation needs an If-Match header here',
   429: 'Too many requests; `Retry-After` says when to try again',
+  500: 'An unexpected failure (`INTERNAL`): a fault to report with the `requestId`',
   503: 'A backing service is unavailable; `Retry-After` says when to try again',
 };
 
@@ -79,7 +80,7 @@ function success(status: number, answer: Success, example: unknown): Schema {
 
 /** The error statuses an operation can answer: its own, and those every operation of its kind can. */
 function errorStatuses(method: string, operation: Operation, contract: OperationContract): number[] {
-  const statuses = new Set<number>([400, 414, 503, ...(contract.errors ?? [])]);
+  const statuses = new Set<number>([400, 414, 500, 503, ...(contract.errors ?? [])]);
   if (!contract.public) [401, 403].forEach((s) => statuses.add(s));
   // What names something by id, in the path, the query or the body, answers 404 for what the caller may not see.
   const namesById = (operation.parameters ?? []).some((p) => p.schema?.format === 'uuid' || p.in === 'path');

@@ -3067,94 +3067,46 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     },
   },
   Evaluation: {
-    oneOf: [
-      {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['organization', 'scores', 'total', 'status', 'note', 'submittedAt'],
-          properties: {
-            organization: {
-              type: 'object',
-              required: ['id', 'nameVi', 'nameEn'],
-              properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
-              },
-            },
-            scores: {
-              type: 'object',
-              additionalProperties: {
-                type: 'integer',
-              },
-            },
-            total: {
-              type: 'number',
-            },
-            status: {
-              type: 'string',
-            },
-            note: {
-              type: 'string',
-              nullable: true,
-            },
-            submittedAt: {
-              type: 'string',
-              format: 'date-time',
-            },
-          },
-        },
-      },
-      {
+    type: 'object',
+    required: ['organization', 'scores', 'total', 'status', 'note', 'submittedAt'],
+    properties: {
+      organization: {
         type: 'object',
-        required: ['organization', 'scores', 'total', 'status', 'note', 'submittedAt'],
+        required: ['id', 'nameVi', 'nameEn'],
         properties: {
-          organization: {
-            type: 'object',
-            required: ['id', 'nameVi', 'nameEn'],
-            properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              nameVi: {
-                type: 'string',
-              },
-              nameEn: {
-                type: 'string',
-              },
-            },
+          id: {
+            type: 'string',
+            format: 'uuid',
           },
-          scores: {
-            type: 'object',
-            additionalProperties: {
-              type: 'integer',
-            },
-          },
-          total: {
-            type: 'number',
-          },
-          status: {
+          nameVi: {
             type: 'string',
           },
-          note: {
-            nullable: true,
-          },
-          submittedAt: {
+          nameEn: {
             type: 'string',
-            format: 'date-time',
           },
         },
       },
-    ],
+      scores: {
+        type: 'object',
+        additionalProperties: {
+          type: 'integer',
+        },
+      },
+      total: {
+        type: 'number',
+      },
+      status: {
+        type: 'string',
+      },
+      note: {
+        type: 'string',
+        nullable: true,
+      },
+      submittedAt: {
+        type: 'string',
+        format: 'date-time',
+      },
+    },
   },
   Ranking: {
     type: 'object',
@@ -5078,6 +5030,63 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
   },
+  WebhookDeliveryPage: {
+    type: 'object',
+    required: ['items', 'nextCursor'],
+    properties: {
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: [
+            'id',
+            'event',
+            'status',
+            'attempts',
+            'responseStatus',
+            'lastError',
+            'createdAt',
+            'sentAt',
+          ],
+          properties: {
+            id: {
+              type: 'string',
+              format: 'uuid',
+            },
+            event: {
+              type: 'string',
+            },
+            status: {
+              type: 'string',
+            },
+            attempts: {
+              type: 'integer',
+            },
+            responseStatus: {
+              type: 'integer',
+              nullable: true,
+            },
+            lastError: {
+              type: 'string',
+              nullable: true,
+            },
+            createdAt: {
+              type: 'string',
+              format: 'date-time',
+            },
+            sentAt: {
+              type: 'string',
+              format: 'date-time',
+              nullable: true,
+            },
+          },
+        },
+      },
+      nextCursor: {
+        nullable: true,
+      },
+    },
+  },
   WebhookDelivery: {
     type: 'object',
     required: ['id', 'event', 'status', 'attempts', 'responseStatus', 'lastError', 'createdAt', 'sentAt'],
@@ -5574,127 +5583,6 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
   },
-  RegisterPage: {
-    type: 'array',
-    items: {
-      type: 'object',
-      required: [
-        'id',
-        'subjectKind',
-        'person',
-        'organization',
-        'category',
-        'code',
-        'title',
-        'year',
-        'decidingBody',
-        'decisionNumber',
-        'decisionDate',
-        'source',
-        'nominationId',
-        'revoked',
-        'revocation',
-      ],
-      properties: {
-        id: {
-          type: 'string',
-          format: 'uuid',
-        },
-        subjectKind: {
-          type: 'string',
-        },
-        person: {
-          type: 'object',
-          required: ['id', 'fullName'],
-          properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            fullName: {
-              type: 'string',
-            },
-          },
-          nullable: true,
-        },
-        organization: {
-          type: 'object',
-          required: ['id', 'nameVi', 'nameEn'],
-          properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-          },
-        },
-        category: {
-          type: 'string',
-        },
-        code: {
-          type: 'string',
-        },
-        title: {
-          type: 'object',
-          required: ['vi', 'en'],
-          properties: {
-            vi: {
-              type: 'string',
-            },
-            en: {
-              type: 'string',
-            },
-          },
-        },
-        year: {
-          type: 'integer',
-        },
-        decidingBody: {
-          type: 'string',
-        },
-        decisionNumber: {
-          type: 'string',
-        },
-        decisionDate: {
-          type: 'string',
-          format: 'date',
-        },
-        source: {
-          type: 'string',
-        },
-        nominationId: {
-          type: 'string',
-          format: 'uuid',
-          nullable: true,
-        },
-        revoked: {
-          type: 'boolean',
-        },
-        revocation: {
-          type: 'object',
-          required: ['at', 'reason', 'decisionNumber'],
-          properties: {
-            at: {
-              type: 'string',
-              format: 'date-time',
-            },
-            reason: {
-              type: 'string',
-            },
-            decisionNumber: {
-              type: 'string',
-            },
-          },
-          nullable: true,
-        },
-      },
-    },
-  },
   RegisterEntry: {
     type: 'object',
     required: [
@@ -5734,6 +5622,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'string',
           },
         },
+        nullable: true,
       },
       organization: {
         type: 'object',
@@ -5786,6 +5675,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'string',
       },
       nominationId: {
+        type: 'string',
+        format: 'uuid',
         nullable: true,
       },
       revoked: {
@@ -5806,6 +5697,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             type: 'string',
           },
         },
+        nullable: true,
       },
     },
   },
@@ -5869,47 +5761,6 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'string',
               format: 'uuid',
             },
-          },
-        },
-      },
-    },
-  },
-  PersonPage: {
-    type: 'array',
-    items: {},
-  },
-  PersonDuplicates: {
-    type: 'array',
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'fullName', 'gender', 'birthDate', 'organizationId', 'position', 'mergedIntoId'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          fullName: {
-            type: 'string',
-          },
-          gender: {
-            type: 'string',
-            enum: ['female', 'male'],
-          },
-          birthDate: {
-            type: 'string',
-            format: 'date',
-          },
-          organizationId: {
-            type: 'string',
-            format: 'uuid',
-          },
-          position: {
-            type: 'string',
-          },
-          mergedIntoId: {
-            nullable: true,
           },
         },
       },
@@ -6005,6 +5856,43 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+  },
+  PersonDuplicates: {
+    type: 'array',
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'fullName', 'gender', 'birthDate', 'organizationId', 'position', 'mergedIntoId'],
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+          },
+          fullName: {
+            type: 'string',
+          },
+          gender: {
+            type: 'string',
+            enum: ['female', 'male'],
+          },
+          birthDate: {
+            type: 'string',
+            format: 'date',
+          },
+          organizationId: {
+            type: 'string',
+            format: 'uuid',
+          },
+          position: {
+            type: 'string',
+          },
+          mergedIntoId: {
+            nullable: true,
           },
         },
       },
