@@ -2,11 +2,13 @@ import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyMultipart from '@fastify/multipart';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { DataSource } from 'typeorm';
+import { buildOpenApiDocument } from './common/openapi/openapi';
 import {
   createClientErrorHandler,
   frameworkErrors,
@@ -134,17 +136,7 @@ export async function createApp(
 
   if (config.runsApi) await mountQueueDashboard(app);
   if (config.runsApi && config.docsPublic) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('thidua')
-        .setDescription(
-          'Award-nomination approval for the emulation and commendation system (thi đua, khen thưởng)',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    const document = await buildOpenApiDocument(app, app.get(DataSource));
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   }
   return app;

@@ -1,3 +1,5 @@
+import { contractFor } from './contract';
+
 /** A small HTTP client for e2e tests: real requests to the listening app, JSON in and out. */
 export interface Response<T = any> {
   status: number;
@@ -9,10 +11,12 @@ export class Http {
   constructor(
     readonly base: string,
     readonly token?: string,
+    /** Every answer is checked against the app's OpenAPI document (see contract.ts). */
+    readonly checked = true,
   ) {}
 
   as(token: string): Http {
-    return new Http(this.base, token);
+    return new Http(this.base, token, this.checked);
   }
 
   async request<T = any>(
@@ -42,6 +46,14 @@ export class Http {
     let parsed: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') && text.length > 0)
       parsed = JSON.parse(text);
+    if (this.checked)
+      (await contractFor(this.base))?.check(
+        method,
+        path,
+        res.status,
+        res.headers.get('content-type'),
+        parsed,
+      );
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
