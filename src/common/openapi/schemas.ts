@@ -3005,10 +3005,10 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'string',
             },
             weight: {
-              type: 'integer',
+              type: 'number',
             },
             maxScore: {
-              type: 'integer',
+              type: 'number',
             },
           },
         },
@@ -3132,10 +3132,10 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'string',
             },
             weight: {
-              type: 'integer',
+              type: 'number',
             },
             maxScore: {
-              type: 'integer',
+              type: 'number',
             },
           },
         },
@@ -5468,9 +5468,11 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             },
             median: {
               type: 'integer',
+              nullable: true,
             },
             p90: {
               type: 'integer',
+              nullable: true,
             },
             slowest: {
               type: 'array',
