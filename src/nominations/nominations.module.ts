@@ -5,7 +5,6 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegisterModule } from '../register/register.module';
 import { NominationEligibilityController } from './nomination-eligibility.controller';
 import { NominationEligibilityService } from './nomination-eligibility.service';
-import { NominationReadOnActProjection } from './nomination-read-on-act.projection';
 import { NominationRegisterProjection } from './nomination-register.projection';
 import { DocumentsService } from './documents.service';
 import { NominationsController } from './nominations.controller';
@@ -20,7 +19,6 @@ import { NominationWorklistService } from './nomination-worklist.service';
     DocumentsService,
     NominationEligibilityService,
     NominationRegisterProjection,
-    NominationReadOnActProjection,
     NominationWorklistService,
   ],
   exports: [NominationsService, DocumentsService, NominationWorklistService],

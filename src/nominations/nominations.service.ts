@@ -17,7 +17,8 @@ import {
 } from '../engine/workflow-engine.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService, type Standing } from '../organizations/standing.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { INBOX_CHANNEL, inboxWakeUps, NotificationsService } from '../notifications/notifications.service';
+import { UUID } from '../common/params';
 import { NominationDocumentEntity } from './nomination-document.entity';
 import { describeNomination } from './nomination-subject';
 import { NominationEntity } from './nomination.entity';
@@ -189,9 +190,17 @@ export class NominationsService implements OnModuleInit {
     const type = history.eventType;
     const submission = type === 'SUBMIT' || type === 'RESUBMIT';
     const policyId = submission && typeof history.event.policyId === 'string' ? history.event.policyId : null;
+    // A person who acts on a nomination has read what their inbox said about it: their notifications about it are
+    // marked read, and their inbox streams woken, by the same statement.
+    const actor = history.actor.kind === 'user' && UUID.test(history.actor.id) ? history.actor.id : null;
     const { rows } = await sql<ProjectedColumns>(
       tx,
-      `UPDATE nominations SET
+      `WITH read_on_act AS (
+         UPDATE notifications SET read_at = now()
+          WHERE user_id = $11::uuid AND subject_type = 'nomination' AND subject_id = $1 AND read_at IS NULL
+          RETURNING 1),
+       woken AS (SELECT pg_notify($12, $13) FROM (SELECT 1 FROM read_on_act LIMIT 1) AS one)
+       UPDATE nominations SET
          state = $2, overdue = $3, updated_at = $4,
          due_at = (SELECT min(due_at) FROM workflow_timers WHERE instance_id = $1 AND status = 'pending' AND key NOT LIKE '%:reminder'),
          submitted_at = CASE WHEN $5 THEN coalesce(submitted_at, $4) ELSE submitted_at END,
@@ -200,7 +209,8 @@ export class NominationsService implements OnModuleInit {
          rejected_stage = $8,
          policy_id = coalesce($9, policy_id)
        WHERE id = $1
-       RETURNING state, overdue, updated_at, due_at, submitted_at, forwarded_at, decided_at, rejected_stage, policy_id`,
+       RETURNING state, overdue, updated_at, due_at, submitted_at, forwarded_at, decided_at, rejected_stage, policy_id,
+         (SELECT count(*) FROM woken) AS woken`,
       [
         instance.id,
         instance.state,
@@ -215,6 +225,9 @@ export class NominationsService implements OnModuleInit {
         typeof history.event.decisionDate === 'string'
           ? `${history.event.decisionDate}T00:00:00+07:00`
           : null,
+        actor,
+        INBOX_CHANNEL,
+        actor ? inboxWakeUps([actor])[0] : '',
       ],
     );
     const row = rows[0];

@@ -169,24 +169,6 @@ export class NotificationsService {
     return this.view(found, principal.locale);
   }
 
-  /** Marks one person's unread notifications about a subject read (they acted on it), in the caller's transaction. */
-  async readOnAct(
-    tx: EntityManager,
-    userId: string,
-    subjectType: string,
-    subjectId: string,
-  ): Promise<number> {
-    const rows = (await tx.query(
-      `UPDATE notifications SET read_at = now()
-        WHERE user_id = $1 AND subject_type = $2 AND subject_id = $3 AND read_at IS NULL
-        RETURNING id`,
-      [userId, subjectType, subjectId],
-    )) as unknown[][];
-    const updated = Array.isArray(rows[0]) ? rows[0].length : rows.length;
-    if (updated > 0) await tx.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, inboxWakeUps([userId])[0]]);
-    return updated;
-  }
-
   async markAllRead(principal: Principal): Promise<{ updated: number }> {
     const result = await this.dataSource.query(
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
