@@ -8,17 +8,24 @@ const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknow
 /** Placeholders outside string literals, dollar-quoted bodies, quoted identifiers and comments. */
 const TOKENS = /'(?:[^']|'')*'|\$\$[\s\S]*?\$\$|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\d+)/g;
 
+/** Quoting the tokenizer does not read: `E'…'` strings, tagged dollar quotes, a `$` inside a name. */
+const UNREAD_QUOTING = /\bE'|\$[A-Za-z_]\w*\$|\w\$\d/i;
+
 /**
  * The statement with its parameters written in as literals, or null when it cannot be (a binary value, or a
  * statement pg would send as more than text). Each value becomes the text pg would have sent for it, quoted as a
  * literal of unknown type, which PostgreSQL types from its context as it types an unknown parameter.
  */
 export function inlineParameters(text: string, params: unknown[]): string | null {
+  // Only statements whose quoting the tokenizer reads exactly: no E'' strings, tagged dollar quotes or `$` in names.
+  if (UNREAD_QUOTING.test(text)) return null;
   const literals: string[] = [];
   for (const param of params) {
     const value = prepareValue(param);
     if (value === null) literals.push('NULL');
-    else if (typeof value === 'string') literals.push(escapeLiteral(value));
+    // A NUL ends a simple-protocol message's text: PostgreSQL would refuse the message itself (a protocol error,
+    // not the data error a parameter gets), so such a value goes as a parameter.
+    else if (typeof value === 'string' && !value.includes('\0')) literals.push(escapeLiteral(value));
     else return null;
   }
   let missing = false;

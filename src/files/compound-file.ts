@@ -71,6 +71,8 @@ export function compoundStreams(buffer: Buffer): CompoundStream[] | null {
   const directory = chain(buffer.readUInt32LE(48));
   if (!directory || directory.length === 0) return null;
   const cutoff = buffer.readUInt32LE(56);
+  // The format fixes the mini-stream cutoff at 4096: a larger one would exempt every stream from the content check.
+  if (cutoff !== 4096) return null;
   const streams: CompoundStream[] = [];
   let root = false;
   for (const sector of directory) {

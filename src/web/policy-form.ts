@@ -1,5 +1,5 @@
 import { FILE_TYPES, type PolicyRules } from '../awards/policy-rules';
-import { type FormBody, many, numeric, one, rowsOf } from './web-form';
+import { type FormBody, many, numeric, one, rowsOf, withoutPercentSign } from './web-form';
 
 /**
  * An award policy's rules as the fields of a form, and back. Every field is named by its path in the rules
@@ -34,7 +34,7 @@ export function percentText(share: number): string {
 /** A percentage typed with a comma or a point (`66,7`, `66.7 %`) as a share; the text itself when not a number. */
 export function shareOf(text: string | undefined): number | string | undefined {
   if (text === undefined) return undefined;
-  const cleaned = text.replace(/\s*%$/, '').trim().replace(',', '.');
+  const cleaned = withoutPercentSign(text).replace(',', '.');
   const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
   if (!match) return text;
   const whole = match[1].padStart(3, '0');

@@ -117,12 +117,23 @@ export function rowErrors(
 }
 
 /**
+ * The number of a percentage as typed, its trailing `%` and the spaces around removed, in time linear in its
+ * length (a pattern like `/\s*%$/` backtracks over long runs of spaces); text longer than any number is left as
+ * it is, for validation to name.
+ */
+export function withoutPercentSign(text: string): string {
+  if (text.length > 32) return text;
+  const trimmed = text.trim();
+  return trimmed.endsWith('%') ? trimmed.slice(0, -1).trim() : trimmed;
+}
+
+/**
  * A percentage as people type it (`66,7`, `66.7`, `66,7 %`) turned into the share the API stores (0.667); the
  * text itself when it is not a number, so that validation names it.
  */
 export function percentShare(text: string | undefined): number | string | undefined {
   if (text === undefined) return undefined;
-  const cleaned = text.replace(/\s*%$/, '').replace(/\s/g, '').replace(',', '.');
+  const cleaned = withoutPercentSign(text).replace(/\s/g, '').replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return text;
   return Math.round(Number(cleaned) * 10) / 1000;
 }

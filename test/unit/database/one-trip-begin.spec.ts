@@ -32,4 +32,15 @@ describe("writing a statement's parameters in as literals", () => {
     expect(inlineParameters(`SELECT $1`, [Buffer.from('x')])).toBeNull();
     expect(inlineParameters(`SELECT $2`, ['a'])).toBeNull();
   });
+
+  it('leaves a value with a NUL to the extended protocol: in simple-protocol text it would be a protocol error', () => {
+    expect(inlineParameters(`SELECT $1`, ['A\u0000'])).toBeNull();
+    expect(inlineParameters(`SELECT $1`, ['A'])).toBe(`SELECT 'A'`);
+  });
+
+  it('does not rewrite quoting it cannot read: E strings, tagged dollar quotes, a $ inside a name', () => {
+    expect(inlineParameters(`SELECT E'\\' $1 '`, ['x'])).toBeNull();
+    expect(inlineParameters(`SELECT $q$ $1 $q$, $1`, ['x'])).toBeNull();
+    expect(inlineParameters(`SELECT col$1 FROM t WHERE a = $1`, ['x'])).toBeNull();
+  });
 });

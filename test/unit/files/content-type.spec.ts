@@ -21,6 +21,10 @@ describe('the content check of dossier files: legacy Word and Excel (OLE2 compou
     const fakeBook = ole2File([{ name: 'Workbook', content: Buffer.alloc(4096, 0x41) }]);
     expect(legacyOfficeType(fakeBook)).toBeNull();
     expect(legacyOfficeType(ole2File([wordStream(), workbookStream()]))).toBe('doc');
+    // A mini-stream cutoff other than the format's 4096 would exempt the stream from the content check.
+    const exempt = Buffer.from(fakeWord);
+    exempt.writeUInt32LE(0xffffffff, 56);
+    expect(legacyOfficeType(exempt)).toBeNull();
   });
 
   it('refuses a renamed PDF or program, and a file with only the signature', () => {

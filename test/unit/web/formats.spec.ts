@@ -59,4 +59,14 @@ describe('what people type in the forms', () => {
     expect(shareOf('150')).toBe(1.5);
     expect(shareOf('x')).toBe('x');
   });
+
+  it('reads a percentage without backtracking: a field of a million spaces is refused at once, not after minutes', () => {
+    // A pattern like /\s*%$/ needs a number of steps that grows with the square of a run of spaces: here about
+    // 10^12, so the test would not end; the linear reading leaves the text as it is for validation to name.
+    const hostile = `x${' '.repeat(1_000_000)}y`;
+    expect(percentShare(hostile)).toBe(hostile);
+    expect(shareOf(hostile)).toBe(hostile);
+    expect(percentShare(' 12,5 % ')).toBe(0.125);
+    expect(shareOf(' 12,5 % ')).toBe(0.125);
+  });
 });
