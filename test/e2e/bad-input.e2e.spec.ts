@@ -169,6 +169,23 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
       const fields = error.details.fields.map((f: { field: string }) => f.field).sort();
       expect(fields).toEqual(['awardType', 'nominee.kind', 'nominee.organizationId', 'summary', 'year']);
     });
+    it('refuses a NUL in a nominee as bad input (400), not as the database being unavailable', async () => {
+      const res = await officer.post('/nominations', {
+        ...valid(),
+        awardType: 'PM_CERTIFICATE',
+        nominee: {
+          kind: 'individual',
+          fullName: 'Nguyễn Văn A\u0000',
+          gender: 'male',
+          position: 'Chuyên viên',
+          organizationId: orgId('PROVINCE-36'),
+        },
+      });
+      expect({ status: res.status, envelope: typeof res.body?.error?.code }).toEqual({
+        status: 400,
+        envelope: 'string',
+      });
+    });
     it('refuses unknown fields, including nested ones', async () => {
       await refused(
         officer.post('/nominations', { ...valid(), admin: true }),
