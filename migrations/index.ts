@@ -20,6 +20,7 @@ import { AwardLadder1764250000001 } from './1764250000001-award-ladder';
 import { DeadLetters1764268000000 } from './1764268000000-dead-letters';
 import { NomineeDetails1764300000000 } from './1764300000000-nominee-details';
 import { PolicySourcesVi1764300000001 } from './1764300000001-policy-sources-vi';
+import { DossierNumbersPast99991764310000000 } from './1764310000000-dossier-numbers-past-9999';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   DeadLetters1764268000000,
   NomineeDetails1764300000000,
   PolicySourcesVi1764300000001,
+  DossierNumbersPast99991764310000000,
 ];

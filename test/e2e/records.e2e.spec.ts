@@ -470,5 +470,19 @@ describe('official records: meetings, minutes, quotas and decisions', () => {
     expect(view.dossierNumber).toBe('2022-CSTQ-0002');
     const found = await officers.namdinh.get('/nominations?q=2022-CSTQ-0002');
     expect(found.body.items.map((n: { id: string }) => n.id)).toEqual([id]);
+    // Past the 9,999th dossier of a year and award the number grows: the 10,000th is not the 1,000th again.
+    await t.dataSource.query(
+      `UPDATE dossier_counters SET last = 9999 WHERE year = 2022 AND award_type = 'NATIONAL_EMULATION_FIGHTER'`,
+    );
+    const tenThousandth = await createNomination(officers.namdinh, {
+      award: 'NATIONAL_EMULATION_FIGHTER',
+      nomineeOrg: 'PROVINCE-36',
+      year: 2022,
+      cluster: false,
+      nominee: { ...nominee, fullName: 'Nguyễn Văn Mười Nghìn' },
+    });
+    expect((await officers.namdinh.get(`/nominations/${tenThousandth}`)).body.dossierNumber).toBe(
+      '2022-CSTQ-10000',
+    );
   });
 });
