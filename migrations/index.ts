@@ -21,6 +21,7 @@ import { DeadLetters1764268000000 } from './1764268000000-dead-letters';
 import { NomineeDetails1764300000000 } from './1764300000000-nominee-details';
 import { PolicySourcesVi1764300000001 } from './1764300000001-policy-sources-vi';
 import { DossierNumbersPast99991764310000000 } from './1764310000000-dossier-numbers-past-9999';
+import { UnreadBySubject1764320000000 } from './1764320000000-unread-by-subject';
 
 /** Every migration in order; listed explicitly so the app, the CLI and the tests load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -48,4 +49,5 @@ export const MIGRATIONS: Function[] = [
   NomineeDetails1764300000000,
   PolicySourcesVi1764300000001,
   DossierNumbersPast99991764310000000,
+  UnreadBySubject1764320000000,
 ];

@@ -1,4 +1,10 @@
-import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
+import {
+  type AnyActorScope,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  createActor,
+  type StateValue,
+} from 'xstate';
 
 /** An event as the engine handles it: a type and any payload fields. */
 export type WorkflowEvent = { type: string; [key: string]: unknown };
@@ -51,6 +57,37 @@ export function stateLabel(definition: WorkflowDefinition, state: string): Label
   const node = definition.machine.getStateNodeById(`${definition.machine.id}.${state}`);
   const label = (node.meta as { label?: Label } | undefined)?.label;
   return label ?? { vi: state, en: state };
+}
+
+/** An actor of each machine, never started: the `self` of every transition computed without one. */
+const inertSelves = new WeakMap<AnyStateMachine, AnyActorScope['self']>();
+
+/**
+ * XState's pure `transition(machine, snapshot, event)`: the next snapshot and the actions to execute, none of them
+ * executed. XState's own creates an actor for every call, and an actor computes the machine's initial state when
+ * created (with no input, which the machines' context refuses: an exception per call); this one creates it once per
+ * machine. The machines invoke and spawn nothing, so the actor's system stays empty and is shared safely.
+ */
+export function pureTransition(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  event: WorkflowEvent,
+): [AnyMachineSnapshot, { type: string; params?: unknown }[]] {
+  let self = inertSelves.get(machine);
+  if (!self) inertSelves.set(machine, (self = createActor(machine) as AnyActorScope['self']));
+  const actions: { type: string; params?: unknown }[] = [];
+  const scope: AnyActorScope = {
+    self,
+    defer: () => undefined,
+    id: '',
+    logger: () => undefined,
+    sessionId: '',
+    stopChild: () => undefined,
+    system: self.system,
+    emit: () => undefined,
+    actionExecutor: (action) => void actions.push(action),
+  };
+  return [machine.transition(snapshot, event as never, scope) as AnyMachineSnapshot, actions];
 }
 
 /** Whether the snapshot takes the event: guards evaluated; an instance in a final state takes nothing. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { escapeLiteral, type PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
@@ -19,15 +20,8 @@ const UNREAD_QUOTING = /\bE'|\$[A-Za-z_]\w*\$|\w\$\d/i;
 export function inlineParameters(text: string, params: unknown[]): string | null {
   // Only statements whose quoting the tokenizer reads exactly: no E'' strings, tagged dollar quotes or `$` in names.
   if (UNREAD_QUOTING.test(text)) return null;
-  const literals: string[] = [];
-  for (const param of params) {
-    const value = prepareValue(param);
-    if (value === null) literals.push('NULL');
-    // A NUL ends a simple-protocol message's text: PostgreSQL would refuse the message itself (a protocol error,
-    // not the data error a parameter gets), so such a value goes as a parameter.
-    else if (typeof value === 'string' && !value.includes('\0')) literals.push(escapeLiteral(value));
-    else return null;
-  }
+  const literals = literalsOf(params);
+  if (literals === null) return null;
   let missing = false;
   const inlined = text.replace(TOKENS, (token, index: string | undefined) => {
     if (index === undefined) return token;
@@ -38,14 +32,93 @@ export function inlineParameters(text: string, params: unknown[]): string | null
   return missing ? null : inlined;
 }
 
+/** Each value as the literal of the text pg would send for it; null when one cannot be written so. */
+function literalsOf(params: unknown[]): string[] | null {
+  const literals: string[] = [];
+  for (const param of params) {
+    const value = prepareValue(param);
+    if (value === null) literals.push('NULL');
+    // A NUL ends a simple-protocol message's text: PostgreSQL would refuse the message itself (a protocol error,
+    // not the data error a parameter gets), so such a value goes as a parameter.
+    else if (typeof value === 'string' && !value.includes('\0')) literals.push(escapeLiteral(value));
+    else return null;
+  }
+  return literals;
+}
+
+/** Statements `PREPARE` accepts. */
+const PREPARABLE = /^\s*(?:WITH|SELECT|INSERT|UPDATE|DELETE|VALUES)\b/i;
+/** At most this many statements prepared on one connection (statements built with lists of varying length). */
+const MAX_PREPARED = 200;
+
+/**
+ * The statements prepared on each connection, by name. A message that failed leaves it unknown which of its
+ * `PREPARE`s took effect (a `PREPARE` is not undone by a rollback): such a connection prepares nothing more.
+ */
+const prepared = new WeakMap<PoolClient, { names: Set<string>; unsure: boolean }>();
+
+/**
+ * A statement as simple-protocol text: `EXECUTE` of a statement prepared on this connection (preceded by its
+ * `PREPARE` the first time), so that PostgreSQL plans it once per connection instead of at every command, or else
+ * with its parameters written in as literals; null when neither can be done. The parameters' types are those
+ * PostgreSQL infers from their use, as for the extended protocol's unnamed statements.
+ */
+export function simpleStatement(client: PoolClient, text: string, params: unknown[]): string | null {
+  let state = prepared.get(client);
+  if (!state) prepared.set(client, (state = { names: new Set(), unsure: false }));
+  const name = `thidua_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  const known = state.names.has(name);
+  if (!state.unsure && PREPARABLE.test(text) && (known || state.names.size < MAX_PREPARED)) {
+    const literals = literalsOf(params);
+    if (literals !== null) {
+      const execute = literals.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${literals.join(', ')})`;
+      if (known) return execute;
+      state.names.add(name);
+      return `PREPARE ${name} AS ${text};\n${execute}`;
+    }
+  }
+  return params.length === 0 ? text : inlineParameters(text, params);
+}
+
+/** After a message failed: which of its statements were prepared is not known. */
+function preparedUnsure(client: PoolClient): void {
+  const state = prepared.get(client);
+  if (state) state.unsure = true;
+}
+
 type QueryFn = (...args: unknown[]) => unknown;
+
+/** Writes of a transaction held back to travel with its next statement or its COMMIT, in order. */
+const deferredWrites = new WeakMap<
+  QueryRunner,
+  { begun: () => boolean; pending: string[]; client: PoolClient }
+>();
+
+/**
+ * Holds back a write whose answer the command does not need (no rows, no count), to be sent in the same
+ * simple-protocol message as the transaction's next statement or as its `COMMIT`: in order, so that every later
+ * statement sees it, and in the transaction, so that a failure aborts it (the error is then the next statement's
+ * or the commit's, and the transaction rolls back). Returns false — and the caller sends the write itself — outside
+ * a transaction begun by `transactionBegunWithFirstStatement`, before its first statement, or for a write whose
+ * parameters cannot be written in as literals.
+ */
+export function deferWrite(tx: EntityManager, text: string, params: unknown[]): boolean {
+  const runner = tx.queryRunner;
+  const writes = runner ? deferredWrites.get(runner) : undefined;
+  if (!writes?.begun()) return false;
+  const statement = simpleStatement(writes.client, text, params);
+  if (statement === null) return false;
+  writes.pending.push(statement);
+  return true;
+}
 
 /**
  * Runs `work` in a transaction whose `BEGIN` travels with its first statement, in one round trip: the first
  * statement is sent as `START TRANSACTION; <statement>` in the simple protocol, with its parameters written in as
  * literals. On a machine where each round trip to PostgreSQL costs a system call worth more than the statement, a
  * command saves one. A first statement that cannot be written so is preceded by a `START TRANSACTION` of its own.
- * Everything else is TypeORM's transaction: the same EntityManager, COMMIT or ROLLBACK at the end.
+ * Writes held back by `deferWrite` go with the next statement, or with the `COMMIT`. Everything else is TypeORM's
+ * transaction: the same EntityManager, COMMIT or ROLLBACK at the end.
  */
 export async function transactionBegunWithFirstStatement<T>(
   dataSource: DataSource,
@@ -55,22 +128,48 @@ export async function transactionBegunWithFirstStatement<T>(
   const client = (await runner.connect()) as PoolClient;
   const query = client.query as unknown as QueryFn;
   let begun = false;
+  const pending: string[] = [];
+  /** The held-back writes, then `text`, as one simple-protocol message; the last statement's result. */
+  const withPending = (text: string) => {
+    const batch = [...pending, text].join(';\n');
+    pending.length = 0;
+    return (query.call(client, batch) as Promise<unknown[] | unknown>).then(
+      (results) => (Array.isArray(results) ? results[results.length - 1] : results),
+      (error: unknown) => {
+        preparedUnsure(client);
+        throw error;
+      },
+    );
+  };
   const patched: QueryFn = function (this: PoolClient, ...args: unknown[]) {
     const [text, params, callback] = args;
-    if (begun || typeof text !== 'string' || callback !== undefined) return query.apply(client, args);
-    begun = true;
+    if (typeof text !== 'string' || callback !== undefined) return query.apply(client, args);
     const values = Array.isArray(params) ? params : [];
-    const inlined = values.length === 0 ? text : inlineParameters(text, values);
-    if (inlined === null) {
-      return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() =>
-        query.apply(client, args),
-      );
+    if (begun && pending.length === 0 && !PREPARABLE.test(text)) return query.apply(client, args);
+    const inlined = simpleStatement(client, text, values);
+    if (!begun) {
+      begun = true;
+      if (inlined === null) {
+        return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() =>
+          query.apply(client, args),
+        );
+      }
+      return withPending(`START TRANSACTION; ${inlined}`);
     }
-    return (query.call(client, `START TRANSACTION; ${inlined}`) as Promise<unknown[]>).then(
-      (results) => results[results.length - 1],
+    if (inlined !== null) return withPending(inlined);
+    // A statement that must go with parameters: the held-back writes go first, on their own.
+    const batch = pending.join(';\n');
+    pending.length = 0;
+    return (query.call(client, batch) as Promise<unknown>).then(
+      () => query.apply(client, args),
+      (error: unknown) => {
+        preparedUnsure(client);
+        throw error;
+      },
     );
   };
   (client as unknown as { query: QueryFn }).query = patched;
+  deferredWrites.set(runner, { begun: () => begun, pending, client });
   // What `startTransaction()` records, without its round trip.
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   state.isTransactionActive = true;
@@ -81,14 +180,19 @@ export async function transactionBegunWithFirstStatement<T>(
   };
   try {
     const result = await work(runner.manager);
-    if (begun) await runner.commitTransaction();
+    if (begun && pending.length > 0) {
+      await withPending('COMMIT');
+      close();
+    } else if (begun) await runner.commitTransaction();
     else close();
     return result;
   } catch (error) {
+    pending.length = 0;
     if (begun) await runner.rollbackTransaction().catch(() => undefined);
     else close();
     throw error;
   } finally {
+    deferredWrites.delete(runner);
     delete (client as unknown as { query?: QueryFn }).query;
     await runner.release();
   }

@@ -1,3 +1,4 @@
+import { deferWrite } from '../database/one-trip-begin';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -55,11 +56,10 @@ export class IdempotencyService {
       return { status: prior.status_code, body: prior.response, replayed: true };
     }
     const body = await work();
-    await sql(
-      tx,
-      `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE principal = $1 AND key = $2`,
-      [request.principal, request.key, status, JSON.stringify(body)],
-    );
+    // The answer is kept with the command's COMMIT (or its next statement), not in a round trip of its own.
+    const keep = `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE principal = $1 AND key = $2`;
+    const params = [request.principal, request.key, status, JSON.stringify(body)];
+    if (!deferWrite(tx, keep, params)) await sql(tx, keep, params);
     return { status, body, replayed: false };
   }
 }

@@ -1,3 +1,4 @@
+import { transactionBegunWithFirstStatement } from '../database/one-trip-begin';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
@@ -280,7 +281,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private async deliverDirectly(): Promise<number | { error: string }> {
     try {
-      const delivered = await this.dataSource.transaction((tx) =>
+      // BEGIN travels with the claim; the handlers' writes whose answers are not needed, with the next statement.
+      const delivered = await transactionBegunWithFirstStatement(this.dataSource, (tx) =>
         deliverEffects(tx, this.handlers, { next: DIRECT_BATCH }),
       );
       if (delivered > 0) this.metrics.jobs.inc({ queue: 'relay', outcome: 'delivered' }, delivered);

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import { type AnyMachineSnapshot, initialTransition } from 'xstate';
 import {
   acceptedEventTypes,
   accepts,
   findWorkflow,
   isEffect,
   latestWorkflow,
+  pureTransition,
   type Effect,
   type Label,
   stateKey,
@@ -25,7 +26,7 @@ import { EngineErrors } from './engine.errors';
 import { explainRefusal } from './refusal';
 import { GENESIS_HASH, hashEntry, verifyChain, type ChainVerdict, type ChainedEntry } from './history-chain';
 import { isRetryable, sql } from './sql';
-import { transactionBegunWithFirstStatement } from '../database/one-trip-begin';
+import { deferWrite, transactionBegunWithFirstStatement } from '../database/one-trip-begin';
 
 export const OUTBOX_CHANNEL = 'thidua_outbox';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -156,11 +157,28 @@ function planTimerWrites(ops: TimerOp[]) {
   };
 }
 
+/** What a transition did to its instance's pending timers: the keys it closed and the timers it started. */
+export interface TimerChange {
+  closed: string[];
+  started: { key: string; dueAt: Date }[];
+}
+
 /**
  * A read model kept in step with a machine's instances, inside the transaction of every applied transition
  * (whichever path sent the event: a request, a timer or another workflow).
  */
-export type Projection = (tx: Tx, step: { instance: InstanceView; history: HistoryView }) => Promise<void>;
+export type Projection = (tx: Tx, step: ProjectedStep) => Promise<void>;
+
+/**
+ * A transition as its read models see it. `timers` is what it did to the pending timers when its own statement
+ * did all of it (the usual case), so that a read model that knew them before need not read them again; absent when
+ * timers were also written one by one after it.
+ */
+export interface ProjectedStep {
+  instance: InstanceView;
+  history: HistoryView;
+  timers?: TimerChange;
+}
 
 /**
  * Steps persisted statecharts. Each command runs in one database transaction: lock the instance row, restore
@@ -185,10 +203,7 @@ export class WorkflowEngine {
     this.projections.set(machineId, [...(this.projections.get(machineId) ?? []), projection]);
   }
 
-  private async runProjections(
-    tx: Tx,
-    step: { instance: InstanceView; history: HistoryView },
-  ): Promise<void> {
+  private async runProjections(tx: Tx, step: ProjectedStep): Promise<void> {
     for (const projection of this.projections.get(step.instance.machineId) ?? []) await projection(tx, step);
   }
 
@@ -312,7 +327,7 @@ export class WorkflowEngine {
     const outcome = (o: string) =>
       this.metrics.transitions.inc({ machine: definition.id, event: event.type, outcome: o });
 
-    const [next, actions] = transition(definition.machine, snapshot, event as never);
+    const [next, actions] = pureTransition(definition.machine, snapshot, event);
     const now = new Date();
     const toState = stateKey(next.value);
     const entry: ChainedEntry = {
@@ -332,9 +347,7 @@ export class WorkflowEngine {
     const timers = await this.timerPlanner.plan(tx, instanceId, effects, now);
     const outbox = this.outboxRows(effects, { eventType: event.type, fromState: row.state, toState });
     const plan = planTimerWrites(timers);
-    const { rows } = await sql<{ id: string }>(
-      tx,
-      `WITH u AS (
+    const text = `WITH u AS (
          UPDATE workflow_instances SET state = $2, snapshot = $3, version = $4, head_hash = $5, updated_at = $6 WHERE id = $1
        ), c AS (
          UPDATE workflow_timers SET status = 'cancelled', closed_at = $6, outcome = 'cancelled'
@@ -346,28 +359,31 @@ export class WorkflowEngine {
          INSERT INTO workflow_outbox (instance_id, history_id, effect_type, payload)
          SELECT $1, h.id, x.type, x.payload FROM h, jsonb_to_recordset($13::jsonb) AS x(type text, payload jsonb)
        ), ${TIMER_STARTS_CTE}
-       SELECT h.id, CASE WHEN $14 THEN pg_notify('${OUTBOX_CHANNEL}', '') END FROM h`,
-      [
-        instanceId,
-        toState,
-        this.persist(next),
-        entry.seq,
-        hash,
-        now,
-        definition.version,
-        event.type,
-        entry.event,
-        row.state,
-        entry.actor,
-        row.head_hash,
-        JSON.stringify(outbox),
-        outbox.length > 0 || timers.some((t) => t.kind === 'start'),
-        plan.cancelled,
-        plan.replaced,
-        JSON.stringify(plan.started),
-      ],
-    );
-    await this.applyTimers(tx, instanceId, plan.rest, rows[0].id, now);
+       SELECT h.id, CASE WHEN $14 THEN pg_notify('${OUTBOX_CHANNEL}', '') END FROM h`;
+    const params = [
+      instanceId,
+      toState,
+      this.persist(next),
+      entry.seq,
+      hash,
+      now,
+      definition.version,
+      event.type,
+      entry.event,
+      row.state,
+      entry.actor,
+      row.head_hash,
+      JSON.stringify(outbox),
+      outbox.length > 0 || timers.some((t) => t.kind === 'start'),
+      plan.cancelled,
+      plan.replaced,
+      JSON.stringify(plan.started),
+    ];
+    // Nothing of the statement's answer is needed unless timers are written one by one after it: it then travels
+    // with the command's next statement or its COMMIT (one round trip less).
+    const deferred = plan.rest.length === 0 && deferWrite(tx, text, params);
+    const historyId = deferred ? null : (await sql<{ id: string }>(tx, text, params)).rows[0].id;
+    if (historyId !== null) await this.applyTimers(tx, instanceId, plan.rest, historyId, now);
     outcome('applied');
     const nextRow: InstanceRow = {
       ...row,
@@ -379,7 +395,17 @@ export class WorkflowEngine {
     };
     const nextLoaded: Loaded = { row: nextRow, definition, snapshot: next, view: this.view(nextRow) };
     const history = this.historyView({ ...entry, hash });
-    await this.runProjections(tx, { instance: nextLoaded.view, history });
+    const timerChange: TimerChange | undefined =
+      plan.rest.length === 0
+        ? {
+            closed: [...plan.cancelled, ...plan.replaced],
+            started: (plan.started as { key: string; due_at: Date }[]).map((t) => ({
+              key: t.key,
+              dueAt: t.due_at,
+            })),
+          }
+        : undefined;
+    await this.runProjections(tx, { instance: nextLoaded.view, history, timers: timerChange });
 
     for (const effect of effects) {
       if (effect.type !== 'sendEvent') continue;

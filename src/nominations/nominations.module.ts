@@ -1,3 +1,4 @@
+import { NominationReadModel } from './nomination-read-model';
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -20,6 +21,7 @@ import { NominationWorklistService } from './nomination-worklist.service';
     NominationEligibilityService,
     NominationRegisterProjection,
     NominationWorklistService,
+    NominationReadModel,
   ],
   exports: [NominationsService, DocumentsService, NominationWorklistService],
 })

@@ -9,16 +9,11 @@ import { AwardsService } from '../awards/awards.service';
 import { nominationPolicy, type PolicyRules } from '../awards/policy-rules';
 import { EngineErrors } from '../engine/engine.errors';
 import { IdempotencyService, requestHash, type Replayable } from '../engine/idempotency.service';
-import {
-  WorkflowEngine,
-  type HistoryView,
-  type InstanceRow,
-  type InstanceView,
-} from '../engine/workflow-engine.service';
+import { WorkflowEngine, type InstanceView } from '../engine/workflow-engine.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService, type Standing } from '../organizations/standing.service';
-import { INBOX_CHANNEL, inboxWakeUps, NotificationsService } from '../notifications/notifications.service';
-import { UUID } from '../common/params';
+import { NotificationsService } from '../notifications/notifications.service';
+import { type LockedNomination, NominationReadModel } from './nomination-read-model';
 import { NominationDocumentEntity } from './nomination-document.entity';
 import { describeNomination } from './nomination-subject';
 import { NominationEntity } from './nomination.entity';
@@ -37,7 +32,6 @@ import {
   type UpdateNominationDto,
 } from './nominations.dto';
 import { keysetPage } from '../common/pagination';
-import { sql } from '../engine/sql';
 import { foldText } from './search-text';
 import {
   assertNomineeComplete,
@@ -51,6 +45,9 @@ import { PersonsService } from '../register/persons.service';
 import type { Eligibility } from '../register/eligibility.service';
 import { NominationEligibilityService } from './nomination-eligibility.service';
 import { localDate } from '../calendar/working-days';
+
+/** The events that carry the dossier as it stands. */
+const DOSSIER_EVENTS = new Set(['SUBMIT', 'RESUBMIT', 'SUPPLEMENT']);
 
 export const MACHINE_OF_ROUTE: Record<AwardRoute, string> = {
   cluster: 'nomination',
@@ -141,23 +138,8 @@ const facts = (n: NominationEntity): NominationFacts => ({
   year: n.year,
 });
 
-interface ProjectedColumns {
-  state: string;
-  overdue: boolean;
-  updated_at: Date;
-  due_at: Date | null;
-  submitted_at: Date | null;
-  forwarded_at: Date | null;
-  decided_at: Date | null;
-  rejected_stage: string | null;
-  policy_id: string;
-}
-
 @Injectable()
 export class NominationsService implements OnModuleInit {
-  /** What the projection wrote in each open transaction, by nomination (see `afterStep`). */
-  private readonly projected = new WeakMap<EntityManager, Map<string, ProjectedColumns>>();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
@@ -169,150 +151,17 @@ export class NominationsService implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly eligibilities: NominationEligibilityService,
     private readonly persons: PersonsService,
+    private readonly readModel: NominationReadModel,
   ) {}
 
   /** Keeps the nominations table in step with every transition, whoever sent the event. */
   onModuleInit(): void {
     for (const machine of new Set(Object.values(MACHINE_OF_ROUTE))) {
-      this.engine.project(machine, (tx, step) => this.projectStep(tx, step.instance, step.history));
+      this.engine.project(machine, (tx, step) => this.readModel.project(tx, step));
       this.notifications.registerSubject(machine, (tx, id, atState) =>
         describeNomination(tx, this.engine, id, atState),
       );
     }
-  }
-
-  /**
-   * The projection also pins the policy a submission was checked against (`policyId`, added to the event with the
-   * facts), and keeps the columns it wrote for the command's answer, so that it need not read the row again.
-   */
-  private async projectStep(tx: EntityManager, instance: InstanceView, history: HistoryView): Promise<void> {
-    if (history.seq === 1) return; // created together with its row
-    const type = history.eventType;
-    const submission = type === 'SUBMIT' || type === 'RESUBMIT';
-    const policyId = submission && typeof history.event.policyId === 'string' ? history.event.policyId : null;
-    // A person who acts on a nomination has read what their inbox said about it: their notifications about it are
-    // marked read, and their inbox streams woken, by the same statement.
-    const actor = history.actor.kind === 'user' && UUID.test(history.actor.id) ? history.actor.id : null;
-    const { rows } = await sql<ProjectedColumns>(
-      tx,
-      `WITH read_on_act AS (
-         UPDATE notifications SET read_at = now()
-          WHERE user_id = $11::uuid AND subject_type = 'nomination' AND subject_id = $1 AND read_at IS NULL
-          RETURNING 1),
-       woken AS (SELECT pg_notify($12, $13) FROM (SELECT 1 FROM read_on_act LIMIT 1) AS one)
-       UPDATE nominations SET
-         state = $2, overdue = $3, updated_at = $4,
-         due_at = (SELECT min(due_at) FROM workflow_timers WHERE instance_id = $1 AND status = 'pending' AND key NOT LIKE '%:reminder'),
-         submitted_at = CASE WHEN $5 THEN coalesce(submitted_at, $4) ELSE submitted_at END,
-         forwarded_at = CASE WHEN $6 THEN $4 ELSE forwarded_at END,
-         decided_at = CASE WHEN $7 THEN coalesce($10::timestamptz, $4) ELSE decided_at END,
-         rejected_stage = $8,
-         policy_id = coalesce($9, policy_id)
-       WHERE id = $1
-       RETURNING state, overdue, updated_at, due_at, submitted_at, forwarded_at, decided_at, rejected_stage, policy_id,
-         (SELECT count(*) FROM woken) AS woken`,
-      [
-        instance.id,
-        instance.state,
-        instance.context.overdue === true,
-        history.at,
-        submission,
-        type === 'FORWARD',
-        instance.status === 'done',
-        (instance.context.rejectedAt as string | null) ?? null,
-        policyId,
-        // A decision made on paper is dated by its paper (the history keeps when it was entered).
-        typeof history.event.decisionDate === 'string'
-          ? `${history.event.decisionDate}T00:00:00+07:00`
-          : null,
-        actor,
-        INBOX_CHANNEL,
-        actor ? inboxWakeUps([actor])[0] : '',
-      ],
-    );
-    const row = rows[0];
-    if (!row) return;
-    let projected = this.projected.get(tx);
-    if (!projected) this.projected.set(tx, (projected = new Map()));
-    projected.set(instance.id, row);
-  }
-
-  /**
-   * The nomination and its workflow instance, locked (`FOR UPDATE` of the instance, the lock every transition
-   * takes first) in one statement; NOT_FOUND when there is none.
-   */
-  private async lockWithInstance(
-    tx: EntityManager,
-    id: string,
-    beforeWaiting?: (committed: { n: NominationEntity; instance: InstanceRow; ledBy: string[] }) => void,
-  ): Promise<{ n: NominationEntity; instance: InstanceRow; ledBy: string[] }> {
-    const read = async (lock: string) =>
-      (
-        await sql<Record<string, unknown>>(
-          tx,
-          `SELECT n.*, i.machine_id AS i_machine_id, i.machine_version AS i_machine_version, i.state AS i_state,
-                  i.snapshot AS i_snapshot, i.version AS i_version, i.head_hash AS i_head_hash,
-                  i.created_at AS i_created_at, i.updated_at AS i_updated_at,
-                  ARRAY(SELECT m.organization_id FROM cluster_memberships m
-                         WHERE m.cluster_id = n.cluster_id AND m.year = n.year AND m.role <> 'member') AS i_led_by
-             FROM nominations n JOIN workflow_instances i ON i.id = n.id
-            WHERE n.id = $1 ${lock}`,
-          [id],
-        )
-      ).rows[0];
-    // Held by another command: what the committed state already refuses is answered without waiting for the lock
-    // (a burst of conflicting commands must not queue, each holding a pooled connection).
-    let raw = await read('FOR UPDATE OF i SKIP LOCKED');
-    if (!raw && beforeWaiting) {
-      const committed = await read('');
-      if (!committed) throw NominationErrors.notFound(id);
-      beforeWaiting(this.hydrate(tx, id, committed));
-    }
-    raw ??= await read('FOR UPDATE OF i');
-    if (!raw) throw NominationErrors.notFound(id);
-    return this.hydrate(tx, id, raw);
-  }
-
-  private hydrate(
-    tx: EntityManager,
-    id: string,
-    raw: Record<string, unknown>,
-  ): { n: NominationEntity; instance: InstanceRow; ledBy: string[] } {
-    const repository = tx.getRepository(NominationEntity);
-    const n = repository.create();
-    for (const column of repository.metadata.columns) {
-      column.setEntityValue(n, tx.connection.driver.prepareHydratedValue(raw[column.databaseName], column));
-    }
-    const instance: InstanceRow = {
-      id,
-      machine_id: raw.i_machine_id as string,
-      machine_version: raw.i_machine_version as number,
-      state: raw.i_state as string,
-      snapshot: raw.i_snapshot as InstanceRow['snapshot'],
-      version: raw.i_version as number,
-      head_hash: raw.i_head_hash as string,
-      created_at: raw.i_created_at as Date,
-      updated_at: raw.i_updated_at as Date,
-    };
-    return { n, instance, ledBy: (raw.i_led_by as string[] | null) ?? [] };
-  }
-
-  /** The nomination as the projection of the transition just applied in `tx` left it (read again if unknown). */
-  private async afterStep(tx: EntityManager, n: NominationEntity): Promise<NominationEntity> {
-    const row = this.projected.get(tx)?.get(n.id);
-    if (!row) return tx.getRepository(NominationEntity).findOneByOrFail({ id: n.id });
-    return {
-      ...n,
-      state: row.state,
-      overdue: row.overdue,
-      updatedAt: row.updated_at,
-      dueAt: row.due_at,
-      submittedAt: row.submitted_at,
-      forwardedAt: row.forwarded_at,
-      decidedAt: row.decided_at,
-      rejectedStage: row.rejected_stage,
-      policyId: row.policy_id,
-    };
   }
 
   // ---- reads -------------------------------------------------------------------------------------------------
@@ -755,18 +604,21 @@ export class NominationsService implements OnModuleInit {
       expectedVersion,
       entitled: (eventType: string) => mayAct(eventType, standing, facts(n)),
     });
-    const { n, instance, ledBy } = await this.lockWithInstance(tx, id, (committed) => {
-      const standing = withLeadership(known, committed.n, committed.ledBy);
-      if (!maySee(standing, facts(committed.n))) throw NominationErrors.notFound(id);
-      this.engine.refuseCommitted(committed.instance, { type }, sendOptions(committed.n, standing));
+    const { n, instance, ledBy, documents } = await this.readModel.lock(tx, id, {
+      withDocuments: DOSSIER_EVENTS.has(type),
+      beforeWaiting: (committed) => {
+        const standing = withLeadership(known, committed.n, committed.ledBy);
+        if (!maySee(standing, facts(committed.n))) throw NominationErrors.notFound(id);
+        this.engine.refuseCommitted(committed.instance, { type }, sendOptions(committed.n, standing));
+      },
     });
     // Who leads the cluster that year is read with the nomination, in this transaction: a leadership changed a
     // moment ago counts, whatever a cache still holds.
     const standing = withLeadership(known, n, ledBy);
     if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
-    const event: WorkflowEvent = { type, ...payload(n), ...(await this.facts(tx, n, type)) };
+    const event: WorkflowEvent = { type, ...payload(n), ...(await this.facts(tx, n, type, documents)) };
     const step = await this.engine.sendIn(tx, id, event, { ...sendOptions(n, standing), locked: instance });
-    const fresh = await this.afterStep(tx, n);
+    const fresh = await this.readModel.afterStep(tx, n);
     return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
   }
 
@@ -775,13 +627,17 @@ export class NominationsService implements OnModuleInit {
     tx: EntityManager,
     n: NominationEntity,
     type: string,
+    locked?: LockedNomination['documents'],
   ): Promise<Record<string, unknown>> {
-    if (type === 'SUBMIT' || type === 'RESUBMIT' || type === 'SUPPLEMENT') {
-      // The dossier as submitted is frozen in the history entry: each current document with its sha256.
-      const documents = await tx.getRepository(NominationDocumentEntity).find({
-        where: { nominationId: n.id, supersededAt: IsNull() },
-        order: { kind: 'ASC' },
-      });
+    if (DOSSIER_EVENTS.has(type)) {
+      // The dossier as submitted is frozen in the history entry: each current document with its sha256 (read with
+      // the lock, or here).
+      const documents =
+        locked ??
+        (await tx.getRepository(NominationDocumentEntity).find({
+          where: { nominationId: n.id, supersededAt: IsNull() },
+          order: { kind: 'ASC', id: 'ASC' },
+        }));
       const dossier = {
         kinds: [...new Set(documents.map((d) => d.kind))],
         documents: documents.map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),

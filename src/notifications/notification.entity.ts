@@ -7,7 +7,7 @@ import { UserEntity } from '../auth/user.entity';
  */
 @Entity({ name: 'notifications' })
 @Index('notifications_user_created', ['userId', 'createdAt'])
-@Index('notifications_user_unread', ['userId'], { where: 'read_at IS NULL' })
+@Index('notifications_user_unread', ['userId', 'subjectId'], { where: 'read_at IS NULL' })
 export class NotificationEntity {
   @PrimaryColumn('uuid')
   id!: string;

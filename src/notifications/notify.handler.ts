@@ -1,3 +1,4 @@
+import { deferWrite } from '../database/one-trip-begin';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../auth/roles';
@@ -195,25 +196,26 @@ export class NotifyHandler implements EffectHandler {
       }
     }
     if (rows.length === 0) return;
-    await tx.query(
-      `INSERT INTO notification_deliveries (id, channel, outbox_id, user_id, webhook_id, payload)
-       SELECT x.id, x.channel, $1, x.user_id, x.webhook_id, x.payload
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, channel text, user_id uuid, webhook_id uuid, payload jsonb)
-       ON CONFLICT (id) DO NOTHING`,
-      [
-        record.id,
-        JSON.stringify(
-          rows.map((r) => ({
-            id: r.id,
-            channel: r.channel,
-            user_id: r.userId,
-            webhook_id: r.webhookId,
-            payload: r.payload,
-          })),
-        ),
-      ],
-    );
-    await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+    // The rows and the relay's wake-up, in one statement (held back to travel with the next one where it can).
+    const text = `WITH inserted AS (
+         INSERT INTO notification_deliveries (id, channel, outbox_id, user_id, webhook_id, payload)
+         SELECT x.id, x.channel, $1, x.user_id, x.webhook_id, x.payload
+           FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, channel text, user_id uuid, webhook_id uuid, payload jsonb)
+         ON CONFLICT (id) DO NOTHING)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '')`;
+    const params = [
+      record.id,
+      JSON.stringify(
+        rows.map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          user_id: r.userId,
+          webhook_id: r.webhookId,
+          payload: r.payload,
+        })),
+      ),
+    ];
+    if (!deferWrite(tx, text, params)) await tx.query(text, params);
   }
 }
 

@@ -163,18 +163,20 @@ function markdown(r) {
   const counted = setups.filter(([, t]) => t.median.postgresPerTransition !== undefined);
   if (counted.length)
     parts.push(
-      `**Round trips** (counted by the service: statements sent to PostgreSQL and commands sent to Redis, those of the ` +
-        `HTTP requests per transition, those of the background — relay, workers — per notification, over the 32-client ` +
-        `runs and the delivery of their notifications; the floor counted the same way; and the CPU time of the ` +
-        `service's processes per transition with its notification)\n\n` +
+      `**Round trips and CPU** (counted by the service: messages sent to PostgreSQL — one may carry several ` +
+        `statements — and commands sent to Redis, those of the HTTP requests per transition, those of the background ` +
+        `— relay, workers — per notification, over the 32-client runs and the delivery of their notifications; the ` +
+        `floor counted the same way; the CPU time of the service's processes, and of PostgreSQL's, per transition ` +
+        `with its notification)\n\n` +
         table(
           [
             'Setup',
-            'SQL / transition',
+            'PostgreSQL / transition',
             'Redis / transition',
-            'SQL / notification',
+            'PostgreSQL / notification',
             'Redis / notification',
-            'CPU ms / transition',
+            'Service CPU ms / transition',
+            'PostgreSQL CPU ms / transition',
           ],
           [
             ...counted.map(([name, t]) => [
@@ -184,6 +186,9 @@ function markdown(r) {
               f(t.median.postgresPerNotification, 1),
               f(t.median.redisPerNotification, 1),
               f(t.median.cpuMsPerTransition, 1),
+              t.median.postgresCpuMsPerTransition === undefined
+                ? '–'
+                : f(t.median.postgresCpuMsPerTransition, 1),
             ]),
             [
               'Floor (`pg` alone)',
@@ -192,6 +197,9 @@ function markdown(r) {
               '–',
               '–',
               '–',
+              counted[0][1].median.floorPostgresCpuMs === undefined
+                ? '–'
+                : f(counted[0][1].median.floorPostgresCpuMs, 1),
             ],
           ],
         ),

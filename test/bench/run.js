@@ -13,7 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client: PgClient } = require('pg');
 const { Client } = require('./lib/http');
-const { Service, ROOT } = require('./lib/server');
+const { Service, ROOT, postgresCpuSeconds } = require('./lib/server');
 const { roundTrips, perStep } = require('./lib/round-trips');
 const seed = require('./lib/seed');
 const { httpClosedLoop, Floor, notificationLag } = require('./lib/transitions');
@@ -136,6 +136,7 @@ async function transitionBench(label, service, db, databaseUrlOf) {
   for (let i = 1; i <= CONFIG.runs; i++) {
     const before = await trips();
     const cpuBefore = service.cpu();
+    const pgBefore = postgresCpuSeconds();
     const http = await httpClosedLoop(drivers, CONFIG.transitionSeconds);
     const cpuAnswered = service.cpu();
     // The service delivers each transition's notification after answering: let it finish before the floor runs
@@ -145,6 +146,7 @@ async function transitionBench(label, service, db, databaseUrlOf) {
     // Each transition of the cycle has one notify effect.
     const roundTripsPer = perStep(before, await trips(), http.transitions, http.transitions);
     const cpuAfter = service.cpu();
+    const pgAfter = postgresCpuSeconds();
     // CPU milliseconds of the service's processes per transition: a measure that contention on a shared machine
     // disturbs less than latency. In one process, the API's figure includes the deliveries.
     const cpuMs = {
@@ -154,8 +156,12 @@ async function transitionBench(label, service, db, databaseUrlOf) {
       allPerTransition:
         ((cpuAfter.api - cpuBefore.api + (cpuAfter.worker ?? 0) - (cpuBefore.worker ?? 0)) * 1000) /
         http.transitions,
+      // PostgreSQL's processes, for the transitions and the delivery of their notifications.
+      postgresPerTransition: ((pgAfter - pgBefore) * 1000) / http.transitions,
     };
+    const pgFloorBefore = postgresCpuSeconds();
     const fl = await floor.run(CONFIG.transitionSeconds);
+    fl.postgresCpuMs = ((postgresCpuSeconds() - pgFloorBefore) * 1000) / fl.transitions;
     const single = await httpClosedLoop(drivers.slice(0, 1), CONFIG.singleSeconds);
     await drained(db, drivers);
     const singleFloor = await floor.run(CONFIG.singleSeconds, 1);
@@ -177,6 +183,7 @@ async function transitionBench(label, service, db, databaseUrlOf) {
         ` per notification ${rt.postgresPerNotification.toFixed(1)} SQL + ${rt.redisPerNotification.toFixed(1)} Redis` +
         ` (floor ${fl.statementsPerTransition.toFixed(1)} SQL)` +
         ` | CPU ${cpuMs.allPerTransition.toFixed(1)} ms per transition with its notification` +
+        ` (PostgreSQL ${cpuMs.postgresPerTransition.toFixed(1)} ms; floor ${fl.postgresCpuMs.toFixed(1)} ms)` +
         ` | 1 client: HTTP p50 ${single.p50.toFixed(1)} ms, floor p50 ${singleFloor.p50.toFixed(1)} ms`,
     );
   }
@@ -208,6 +215,8 @@ async function transitionBench(label, service, db, databaseUrlOf) {
       floorStatementsPerTransition: med((r) => r.floor.statementsPerTransition),
       cpuMsPerTransition: med((r) => r.cpuMs.allPerTransition),
       apiCpuMsPerTransition: med((r) => r.cpuMs.apiPerTransition),
+      postgresCpuMsPerTransition: med((r) => r.cpuMs.postgresPerTransition),
+      floorPostgresCpuMs: med((r) => r.floor.postgresCpuMs),
     },
   };
   await floor.end();

@@ -1,7 +1,7 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { readdirSync, readFileSync } = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -38,6 +38,26 @@ function cpuSeconds(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU seconds (user + system) used so far by every PostgreSQL process of this machine (the server's and the embedded
+ * one's: both run `postgres`). Over a run on a quiet machine, the difference is what the run cost PostgreSQL.
+ */
+function postgresCpuSeconds() {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 /** The service as production runs it: `node dist/src/main.js`, a child process with its own environment. */
@@ -187,4 +207,4 @@ class Service {
   }
 }
 
-module.exports = { Server, Service, freePort, sleep, procKb, cpuSeconds, ROOT };
+module.exports = { Server, Service, freePort, sleep, procKb, cpuSeconds, postgresCpuSeconds, ROOT };
