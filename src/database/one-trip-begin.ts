@@ -46,6 +46,18 @@ function literalsOf(params: unknown[]): string[] | null {
   return literals;
 }
 
+/** The name part of each statement's text, hashed once (a bounded memo: texts built with lists vary). */
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = createHash('sha1').update(text).digest('hex').slice(0, 20);
+    if (names.size >= 1000) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
 /** Statements `PREPARE` accepts. */
 const PREPARABLE = /^\s*(?:WITH|SELECT|INSERT|UPDATE|DELETE|VALUES)\b/i;
 /** At most this many statements prepared on one connection (statements built with lists of varying length). */
@@ -66,7 +78,7 @@ const prepared = new WeakMap<PoolClient, { names: Set<string>; unsure: boolean }
 export function simpleStatement(client: PoolClient, text: string, params: unknown[]): string | null {
   let state = prepared.get(client);
   if (!state) prepared.set(client, (state = { names: new Set(), unsure: false }));
-  const name = `thidua_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  const name = `thidua_${statementName(text)}`;
   const known = state.names.has(name);
   if (!state.unsure && PREPARABLE.test(text) && (known || state.names.size < MAX_PREPARED)) {
     const literals = literalsOf(params);
@@ -78,6 +90,26 @@ export function simpleStatement(client: PoolClient, text: string, params: unknow
     }
   }
   return params.length === 0 ? text : inlineParameters(text, params);
+}
+
+/**
+ * A statement for the extended protocol: named, so that pg parses it once per connection and PostgreSQL plans it
+ * once (a generic plan after a few executions), its values sent apart from its text; unnamed when it is not one
+ * `PREPARE` accepts or the connection holds too many already.
+ */
+function namedStatement(
+  client: PoolClient,
+  text: string,
+  values: unknown[],
+): { name?: string; text: string; values: unknown[] } {
+  let state = prepared.get(client);
+  if (!state) prepared.set(client, (state = { names: new Set(), unsure: false }));
+  const name = `thidua_p_${statementName(text)}`;
+  if (PREPARABLE.test(text) && (state.names.has(name) || state.names.size < MAX_PREPARED)) {
+    state.names.add(name);
+    return { name, text, values };
+  }
+  return { text, values };
 }
 
 /** After a message failed: which of its statements were prepared is not known. */
@@ -141,32 +173,37 @@ export async function transactionBegunWithFirstStatement<T>(
       },
     );
   };
+  /** The held-back writes on their own, before a statement that goes with its parameters apart. */
+  const flush = () => {
+    if (pending.length === 0) return Promise.resolve();
+    const batch = pending.join(';\n');
+    pending.length = 0;
+    return (query.call(client, batch) as Promise<unknown>).catch((error: unknown) => {
+      preparedUnsure(client);
+      throw error;
+    });
+  };
   const patched: QueryFn = function (this: PoolClient, ...args: unknown[]) {
     const [text, params, callback] = args;
     if (typeof text !== 'string' || callback !== undefined) return query.apply(client, args);
     const values = Array.isArray(params) ? params : [];
-    if (begun && pending.length === 0 && !PREPARABLE.test(text)) return query.apply(client, args);
-    const inlined = simpleStatement(client, text, values);
     if (!begun) {
       begun = true;
+      const inlined = simpleStatement(client, text, values);
       if (inlined === null) {
-        return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() =>
-          query.apply(client, args),
-        );
+        return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() => {
+          const statement = namedStatement(client, text, values);
+          return statement.name ? query.call(client, statement) : query.apply(client, args);
+        });
       }
       return withPending(`START TRANSACTION; ${inlined}`);
     }
-    if (inlined !== null) return withPending(inlined);
-    // A statement that must go with parameters: the held-back writes go first, on their own.
-    const batch = pending.join(';\n');
-    pending.length = 0;
-    return (query.call(client, batch) as Promise<unknown>).then(
-      () => query.apply(client, args),
-      (error: unknown) => {
-        preparedUnsure(client);
-        throw error;
-      },
-    );
+    // Every later statement keeps its values out of its text (and so out of pg_stat_activity): the extended
+    // protocol, with the statement prepared once per connection.
+    return flush().then(() => {
+      const statement = namedStatement(client, text, values);
+      return statement.name ? query.call(client, statement) : query.apply(client, args);
+    });
   };
   (client as unknown as { query: QueryFn }).query = patched;
   deferredWrites.set(runner, { begun: () => begun, pending, client });

@@ -337,6 +337,9 @@ describe('the secret ballot against a reader of the database', () => {
           const all = recording;
           recording = null;
           const writer = all.find(([, text]) => text.includes('voting_sealed_ballots'))![0];
+          // What it chose is in none of its statements' text (which pg_stat_activity shows while one runs).
+          const texts = all.map(([, text]) => text).join('\n');
+          for (const chosen of Object.values(choices).flat()) expect(texts).not.toContain(chosen);
           // A transaction's BEGIN travels with its first statement, whose values are written in as literals:
           // compared as pg_stat_statements shows them, constants replaced. A statement is prepared the first time
           // its connection runs it (which depends on the connection's past, not on the ballot): compared as

@@ -27,7 +27,8 @@ describe('a transaction in few round trips', () => {
     await dataSource.query(`DELETE FROM trip_test`);
     sent = [];
     Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      if (typeof args[0] === 'string') sent.push(args[0]);
+      const q = args[0] as string | { name?: string; text: string };
+      sent.push(typeof q === 'string' ? q : `${q.name ? `named ${q.name}` : 'unnamed'}: ${q.text}`);
       return query.apply(this, args);
     } as typeof Client.prototype.query;
   });
@@ -69,10 +70,30 @@ describe('a transaction in few round trips', () => {
       return (await tx.query(`SELECT note FROM trip_test WHERE id = $1`, [2])) as { note: string }[];
     });
     expect(seen).toEqual([{ note: 'second' }]);
-    // BEGIN with the first read; both writes with the second read; the COMMIT alone (nothing held back any more).
-    expect(sent).toHaveLength(3);
-    expect(sent[1].match(/EXECUTE /g)).toHaveLength(3);
+    // BEGIN with the first read; both writes together; the second read on its own, its value apart from its text;
+    // the COMMIT alone (nothing held back any more).
+    expect(sent).toHaveLength(4);
+    expect(sent[1].match(/EXECUTE /g)).toHaveLength(2);
+    expect(sent[2]).toMatch(/^named thidua_p_\w+: SELECT note FROM trip_test WHERE id = \$1$/);
+    expect(sent[3]).toBe('COMMIT');
     expect(await notes()).toEqual(['2:second']);
+  });
+
+  it('a statement after the first keeps its values out of its text, prepared once per connection', async () => {
+    const find = (note: string) =>
+      transactionBegunWithFirstStatement(dataSource, async (tx) => {
+        await tx.query(`SELECT 1`);
+        return (await tx.query(`SELECT count(*)::int AS n FROM trip_test WHERE note = $1`, [note])) as {
+          n: number;
+        }[];
+      });
+    expect(await find('a secret choice')).toEqual([{ n: 0 }]);
+    expect(await find('another secret')).toEqual([{ n: 0 }]);
+    expect(sent.join('\n')).not.toContain('secret');
+    const [{ names }] = (await dataSource.query(
+      `SELECT count(*)::int AS names FROM pg_prepared_statements WHERE statement LIKE '%FROM trip_test WHERE note = $1%'`,
+    )) as { names: number }[];
+    expect(names).toBe(1);
   });
 
   it('prepares a statement once per connection: the next command only executes it, with its own values', async () => {
