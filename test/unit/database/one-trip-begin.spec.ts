@@ -1,4 +1,5 @@
-import { inlineParameters } from '../../../src/database/one-trip-begin';
+import { escapeLiteral } from 'pg';
+import { inlineParameters, quoteLiteral } from '../../../src/database/one-trip-begin';
 
 describe("writing a statement's parameters in as literals", () => {
   it('writes each value as the text pg would send, quoted, and NULL for null', () => {
@@ -26,6 +27,17 @@ describe("writing a statement's parameters in as literals", () => {
     expect(inlineParameters(`SELECT $1`, [`\\'; DROP TABLE t; --`])).toBe(
       `SELECT  E'\\\\''; DROP TABLE t; --'`,
     );
+  });
+
+  it("quotes a string exactly as pg's escapeLiteral does, whatever quotes, backslashes and characters it holds", () => {
+    const alphabet = ["'", '\\', '"', 'a', 'ế', '$', '\n', ';', ' ', 'E', '😀'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const samples = ['', "'", '\\', "\\'", "''", 'plain', 'Hồ sơ thiếu bản tóm tắt'];
+    for (let i = 0; i < 2000; i++) {
+      samples.push(Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join(''));
+    }
+    for (const sample of samples) expect(quoteLiteral(sample)).toBe(escapeLiteral(sample));
   });
 
   it('refuses binary values and placeholders without a value', () => {
