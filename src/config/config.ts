@@ -204,6 +204,14 @@ export class Env {
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /**
+   * Whether a command's statements are prepared once per connection (`false` behind a connection pooler in
+   * transaction mode, where a session's prepared statements do not follow it).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
+
   /** Whether `/docs` (Swagger UI and the OpenAPI document) is served; unset: everywhere but in production. */
   @Transform(toBool)
   @IsOptional()

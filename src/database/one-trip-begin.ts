@@ -68,6 +68,14 @@ function statementName(text: string): string {
   return name;
 }
 
+/** Data sources whose commands prepare nothing (DATABASE_PREPARED_STATEMENTS=false). */
+const unprepared = new WeakSet<DataSource>();
+
+/** Commands of this data source send their statements unprepared: values written in, or unnamed statements. */
+export function withoutPreparedStatements(dataSource: DataSource): void {
+  unprepared.add(dataSource);
+}
+
 /** Statements `PREPARE` accepts. */
 const PREPARABLE = /^\s*(?:WITH|SELECT|INSERT|UPDATE|DELETE|VALUES)\b/i;
 /** At most this many statements prepared on one connection (statements built with lists of varying length). */
@@ -85,12 +93,17 @@ const prepared = new WeakMap<PoolClient, { names: Set<string>; unsure: boolean }
  * with its parameters written in as literals; null when neither can be done. The parameters' types are those
  * PostgreSQL infers from their use, as for the extended protocol's unnamed statements.
  */
-export function simpleStatement(client: PoolClient, text: string, params: unknown[]): string | null {
+export function simpleStatement(
+  client: PoolClient,
+  text: string,
+  params: unknown[],
+  prepare = true,
+): string | null {
   let state = prepared.get(client);
   if (!state) prepared.set(client, (state = { names: new Set(), unsure: false }));
   const name = `thidua_${statementName(text)}`;
   const known = state.names.has(name);
-  if (!state.unsure && PREPARABLE.test(text) && (known || state.names.size < MAX_PREPARED)) {
+  if (prepare && !state.unsure && PREPARABLE.test(text) && (known || state.names.size < MAX_PREPARED)) {
     const literals = literalsOf(params);
     if (literals !== null) {
       const execute = literals.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${literals.join(', ')})`;
@@ -111,7 +124,9 @@ function namedStatement(
   client: PoolClient,
   text: string,
   values: unknown[],
+  prepare = true,
 ): { name?: string; text: string; values: unknown[] } {
+  if (!prepare) return { text, values };
   let state = prepared.get(client);
   if (!state) prepared.set(client, (state = { names: new Set(), unsure: false }));
   const name = `thidua_p_${statementName(text)}`;
@@ -133,7 +148,7 @@ type QueryFn = (...args: unknown[]) => unknown;
 /** Writes of a transaction held back to travel with its next statement or its COMMIT, in order. */
 const deferredWrites = new WeakMap<
   QueryRunner,
-  { begun: () => boolean; pending: string[]; client: PoolClient }
+  { begun: () => boolean; pending: string[]; client: PoolClient; prepare: boolean }
 >();
 
 /**
@@ -148,7 +163,7 @@ export function deferWrite(tx: EntityManager, text: string, params: unknown[]): 
   const runner = tx.queryRunner;
   const writes = runner ? deferredWrites.get(runner) : undefined;
   if (!writes?.begun()) return false;
-  const statement = simpleStatement(writes.client, text, params);
+  const statement = simpleStatement(writes.client, text, params, writes.prepare);
   if (statement === null) return false;
   writes.pending.push(statement);
   return true;
@@ -170,6 +185,7 @@ export async function transactionBegunWithFirstStatement<T>(
   const client = (await runner.connect()) as PoolClient;
   const query = client.query as unknown as QueryFn;
   let begun = false;
+  const prepare = !unprepared.has(dataSource);
   const pending: string[] = [];
   /** The held-back writes, then `text`, as one simple-protocol message; the last statement's result. */
   const withPending = (text: string) => {
@@ -199,10 +215,10 @@ export async function transactionBegunWithFirstStatement<T>(
     const values = Array.isArray(params) ? params : [];
     if (!begun) {
       begun = true;
-      const inlined = simpleStatement(client, text, values);
+      const inlined = simpleStatement(client, text, values, prepare);
       if (inlined === null) {
         return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() => {
-          const statement = namedStatement(client, text, values);
+          const statement = namedStatement(client, text, values, prepare);
           return statement.name ? query.call(client, statement) : query.apply(client, args);
         });
       }
@@ -211,12 +227,12 @@ export async function transactionBegunWithFirstStatement<T>(
     // Every later statement keeps its values out of its text (and so out of pg_stat_activity): the extended
     // protocol, with the statement prepared once per connection.
     return flush().then(() => {
-      const statement = namedStatement(client, text, values);
+      const statement = namedStatement(client, text, values, prepare);
       return statement.name ? query.call(client, statement) : query.apply(client, args);
     });
   };
   (client as unknown as { query: QueryFn }).query = patched;
-  deferredWrites.set(runner, { begun: () => begun, pending, client });
+  deferredWrites.set(runner, { begun: () => begun, pending, client, prepare });
   // What `startTransaction()` records, without its round trip.
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   state.isTransactionActive = true;

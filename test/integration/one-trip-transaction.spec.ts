@@ -1,7 +1,11 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
-import { deferWrite, transactionBegunWithFirstStatement } from '../../src/database/one-trip-begin';
+import {
+  deferWrite,
+  transactionBegunWithFirstStatement,
+  withoutPreparedStatements,
+} from '../../src/database/one-trip-begin';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 jest.setTimeout(60_000);
@@ -163,5 +167,23 @@ describe('a transaction in few round trips', () => {
     });
     expect(nul).toBe(false);
     expect(await notes()).toEqual([]);
+  });
+
+  it('prepares nothing for a data source configured without prepared statements (behind a pooler)', async () => {
+    const unpreparedSource = await createDataSource(db.url, 1).initialize();
+    withoutPreparedStatements(unpreparedSource);
+    try {
+      sent = [];
+      const seen = await transactionBegunWithFirstStatement(unpreparedSource, async (tx) => {
+        await tx.query(`SELECT count(*) FROM trip_test WHERE id = $1`, [20]);
+        deferWrite(tx, `INSERT INTO trip_test (id, note) VALUES ($1, $2)`, [20, 'pooled']);
+        return (await tx.query(`SELECT note FROM trip_test WHERE id = $1`, [20])) as { note: string }[];
+      });
+      expect(seen).toEqual([{ note: 'pooled' }]);
+      expect(sent.join('\n')).not.toMatch(/PREPARE|EXECUTE|named/);
+      expect(sent[0]).toBe(`START TRANSACTION; SELECT count(*) FROM trip_test WHERE id = '20'`);
+    } finally {
+      await unpreparedSource.destroy();
+    }
   });
 });
