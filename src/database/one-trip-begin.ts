@@ -76,16 +76,28 @@ export function withoutPreparedStatements(dataSource: DataSource): void {
   unprepared.add(dataSource);
 }
 
+/** Between statements of one message: on a line of its own, so that a statement's last line comment ends first. */
+const SEPARATOR = '\n;\n';
+
 /** Statements `PREPARE` accepts. */
 const PREPARABLE = /^\s*(?:WITH|SELECT|INSERT|UPDATE|DELETE|VALUES)\b/i;
 /** At most this many statements prepared on one connection (statements built with lists of varying length). */
 const MAX_PREPARED = 200;
 
-/**
- * The statements prepared on each connection, by name. A message that failed leaves it unknown which of its
- * `PREPARE`s took effect (a `PREPARE` is not undone by a rollback): such a connection prepares nothing more.
- */
-const prepared = new WeakMap<PoolClient, { names: Set<string>; unsure: boolean }>();
+/** The statements prepared on each connection, by name (both kinds: `thidua_` simple, `thidua_p_` extended). */
+const prepared = new WeakMap<PoolClient, Set<string>>();
+
+function preparedOn(client: PoolClient): Set<string> {
+  let names = prepared.get(client);
+  if (!names) prepared.set(client, (names = new Set()));
+  return names;
+}
+
+/** A statement as simple-protocol text, with the name it prepares on its connection if it does. */
+interface SimpleStatement {
+  text: string;
+  prepares?: string;
+}
 
 /**
  * A statement as simple-protocol text: `EXECUTE` of a statement prepared on this connection (preceded by its
@@ -98,21 +110,21 @@ export function simpleStatement(
   text: string,
   params: unknown[],
   prepare = true,
-): string | null {
-  let state = prepared.get(client);
-  if (!state) prepared.set(client, (state = { names: new Set(), unsure: false }));
+): SimpleStatement | null {
+  const names = preparedOn(client);
   const name = `thidua_${statementName(text)}`;
-  const known = state.names.has(name);
-  if (prepare && !state.unsure && PREPARABLE.test(text) && (known || state.names.size < MAX_PREPARED)) {
+  const known = names.has(name);
+  if (prepare && PREPARABLE.test(text) && (known || names.size < MAX_PREPARED)) {
     const literals = literalsOf(params);
     if (literals !== null) {
       const execute = literals.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${literals.join(', ')})`;
-      if (known) return execute;
-      state.names.add(name);
-      return `PREPARE ${name} AS ${text};\n${execute}`;
+      if (known) return { text: execute };
+      names.add(name);
+      return { text: `PREPARE ${name} AS ${text}${SEPARATOR}${execute}`, prepares: name };
     }
   }
-  return params.length === 0 ? text : inlineParameters(text, params);
+  const inlined = params.length === 0 ? text : inlineParameters(text, params);
+  return inlined === null ? null : { text: inlined };
 }
 
 /**
@@ -127,20 +139,27 @@ function namedStatement(
   prepare = true,
 ): { name?: string; text: string; values: unknown[] } {
   if (!prepare) return { text, values };
-  let state = prepared.get(client);
-  if (!state) prepared.set(client, (state = { names: new Set(), unsure: false }));
+  const names = preparedOn(client);
   const name = `thidua_p_${statementName(text)}`;
-  if (PREPARABLE.test(text) && (state.names.has(name) || state.names.size < MAX_PREPARED)) {
-    state.names.add(name);
+  if (PREPARABLE.test(text) && (names.has(name) || names.size < MAX_PREPARED)) {
+    names.add(name);
     return { name, text, values };
   }
   return { text, values };
 }
 
-/** After a message failed: which of its statements were prepared is not known. */
-function preparedUnsure(client: PoolClient): void {
-  const state = prepared.get(client);
-  if (state) state.unsure = true;
+/**
+ * Errors after which a connection's prepared statements cannot be trusted: a schema change made one's result or
+ * parameters stale (`0A000` cached plan must not change result type), or one is missing (`26000`).
+ */
+const STALE_PREPARED = new Set(['0A000', '26000']);
+
+/** Whether an error means the transaction may be run again on a fresh connection (see `STALE_PREPARED`). */
+export function isStalePrepared(error: unknown): boolean {
+  const code =
+    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code;
+  return typeof code === 'string' && STALE_PREPARED.has(code);
 }
 
 type QueryFn = (...args: unknown[]) => unknown;
@@ -148,16 +167,16 @@ type QueryFn = (...args: unknown[]) => unknown;
 /** Writes of a transaction held back to travel with its next statement or its COMMIT, in order. */
 const deferredWrites = new WeakMap<
   QueryRunner,
-  { begun: () => boolean; pending: string[]; client: PoolClient; prepare: boolean }
+  { begun: () => boolean; pending: SimpleStatement[]; client: PoolClient; prepare: boolean }
 >();
 
 /**
  * Holds back a write whose answer the command does not need (no rows, no count), to be sent in the same
- * simple-protocol message as the transaction's next statement or as its `COMMIT`: in order, so that every later
- * statement sees it, and in the transaction, so that a failure aborts it (the error is then the next statement's
- * or the commit's, and the transaction rolls back). Returns false — and the caller sends the write itself — outside
- * a transaction begun by `transactionBegunWithFirstStatement`, before its first statement, or for a write whose
- * parameters cannot be written in as literals.
+ * simple-protocol message as the transaction's `COMMIT`, or on its own before the transaction's next statement: in
+ * order, so that every later statement sees it, and in the transaction, so that a failure aborts it (the error is
+ * then the next statement's or the commit's, and the transaction rolls back). Returns false — and the caller sends
+ * the write itself — outside a transaction begun by `transactionBegunWithFirstStatement`, before its first
+ * statement, or for a write whose parameters cannot be written in as literals.
  */
 export function deferWrite(tx: EntityManager, text: string, params: unknown[]): boolean {
   const runner = tx.queryRunner;
@@ -174,8 +193,12 @@ export function deferWrite(tx: EntityManager, text: string, params: unknown[]): 
  * statement is sent as `START TRANSACTION; <statement>` in the simple protocol, with its parameters written in as
  * literals. On a machine where each round trip to PostgreSQL costs a system call worth more than the statement, a
  * command saves one. A first statement that cannot be written so is preceded by a `START TRANSACTION` of its own.
- * Writes held back by `deferWrite` go with the next statement, or with the `COMMIT`. Everything else is TypeORM's
- * transaction: the same EntityManager, COMMIT or ROLLBACK at the end.
+ * Writes held back by `deferWrite` go with the `COMMIT`, or before the next statement. Everything else is
+ * TypeORM's transaction: the same EntityManager, COMMIT or ROLLBACK at the end.
+ *
+ * A message that failed leaves it unknown which of its `PREPARE`s took effect (a `PREPARE` is not undone by a
+ * rollback), and a schema change can leave a prepared statement stale: the connection is then closed rather than
+ * returned to the pool, and a stale statement's error lets the caller run the command again (`isStalePrepared`).
  */
 export async function transactionBegunWithFirstStatement<T>(
   dataSource: DataSource,
@@ -186,26 +209,30 @@ export async function transactionBegunWithFirstStatement<T>(
   const query = client.query as unknown as QueryFn;
   let begun = false;
   const prepare = !unprepared.has(dataSource);
-  const pending: string[] = [];
-  /** The held-back writes, then `text`, as one simple-protocol message; the last statement's result. */
-  const withPending = (text: string) => {
-    const batch = [...pending, text].join(';\n');
-    pending.length = 0;
-    return (query.call(client, batch) as Promise<unknown[] | unknown>).then(
+  const pending: SimpleStatement[] = [];
+  /** Why the connection must not go back to the pool, if it must not. */
+  let unusable: Error | undefined;
+  /** Sends simple-protocol statements as one message; the last one's result. */
+  const send = (statements: SimpleStatement[]) =>
+    (
+      query.call(client, statements.map((st) => st.text).join(SEPARATOR)) as Promise<unknown[] | unknown>
+    ).then(
       (results) => (Array.isArray(results) ? results[results.length - 1] : results),
       (error: unknown) => {
-        preparedUnsure(client);
+        if (statements.some((st) => st.prepares) || isStalePrepared(error)) unusable = error as Error;
         throw error;
       },
     );
-  };
-  /** The held-back writes on their own, before a statement that goes with its parameters apart. */
-  const flush = () => {
-    if (pending.length === 0) return Promise.resolve();
-    const batch = pending.join(';\n');
-    pending.length = 0;
-    return (query.call(client, batch) as Promise<unknown>).catch((error: unknown) => {
-      preparedUnsure(client);
+  /** The held-back writes, then `statement`, as one message. */
+  const withPending = (statement: SimpleStatement) => send(pending.splice(0).concat(statement));
+  /** A statement with its values apart (extended protocol). */
+  const extended = (text: string, values: unknown[], args: unknown[]) => {
+    const statement = namedStatement(client, text, values, prepare);
+    const sent = (
+      statement.name ? query.call(client, statement) : query.apply(client, args)
+    ) as Promise<unknown>;
+    return sent.catch((error: unknown) => {
+      if (isStalePrepared(error)) unusable = error as Error;
       throw error;
     });
   };
@@ -215,21 +242,18 @@ export async function transactionBegunWithFirstStatement<T>(
     const values = Array.isArray(params) ? params : [];
     if (!begun) {
       begun = true;
-      const inlined = simpleStatement(client, text, values, prepare);
-      if (inlined === null) {
-        return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() => {
-          const statement = namedStatement(client, text, values, prepare);
-          return statement.name ? query.call(client, statement) : query.apply(client, args);
-        });
+      const first = simpleStatement(client, text, values, prepare);
+      if (first === null) {
+        return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() =>
+          extended(text, values, args),
+        );
       }
-      return withPending(`START TRANSACTION; ${inlined}`);
+      return withPending({ text: `START TRANSACTION; ${first.text}`, prepares: first.prepares });
     }
     // Every later statement keeps its values out of its text (and so out of pg_stat_activity): the extended
-    // protocol, with the statement prepared once per connection.
-    return flush().then(() => {
-      const statement = namedStatement(client, text, values, prepare);
-      return statement.name ? query.call(client, statement) : query.apply(client, args);
-    });
+    // protocol, with the statement prepared once per connection; held-back writes go first, on their own.
+    if (pending.length === 0) return extended(text, values, args);
+    return send(pending.splice(0)).then(() => extended(text, values, args));
   };
   (client as unknown as { query: QueryFn }).query = patched;
   deferredWrites.set(runner, { begun: () => begun, pending, client, prepare });
@@ -244,19 +268,26 @@ export async function transactionBegunWithFirstStatement<T>(
   try {
     const result = await work(runner.manager);
     if (begun && pending.length > 0) {
-      await withPending('COMMIT');
+      await withPending({ text: 'COMMIT' });
       close();
     } else if (begun) await runner.commitTransaction();
     else close();
     return result;
   } catch (error) {
-    pending.length = 0;
+    // Held-back writes never sent prepared nothing.
+    for (const st of pending.splice(0)) if (st.prepares) preparedOn(client).delete(st.prepares);
     if (begun) await runner.rollbackTransaction().catch(() => undefined);
     else close();
     throw error;
   } finally {
     deferredWrites.delete(runner);
     delete (client as unknown as { query?: QueryFn }).query;
-    await runner.release();
+    if (unusable) {
+      prepared.delete(client);
+      // An error given back with the connection makes the pool close it.
+      await (
+        runner as unknown as { releasePostgresConnection(err: Error): Promise<void> }
+      ).releasePostgresConnection(unusable);
+    } else await runner.release();
   }
 }

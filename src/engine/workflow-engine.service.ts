@@ -26,7 +26,7 @@ import { EngineErrors } from './engine.errors';
 import { explainRefusal } from './refusal';
 import { GENESIS_HASH, hashEntry, verifyChain, type ChainVerdict, type ChainedEntry } from './history-chain';
 import { isRetryable, sql } from './sql';
-import { deferWrite, transactionBegunWithFirstStatement } from '../database/one-trip-begin';
+import { deferWrite, isStalePrepared, transactionBegunWithFirstStatement } from '../database/one-trip-begin';
 
 export const OUTBOX_CHANNEL = 'thidua_outbox';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -217,7 +217,8 @@ export class WorkflowEngine {
         // A lost connection is not the command's fault: it answers 503 (nothing was committed, or the commit's
         // answer was lost — an Idempotency-Key then replays it).
         if (isUnavailableError(error)) throw EngineErrors.unavailable(error);
-        if (attempt >= 3 || !isRetryable(error)) throw error;
+        // A prepared statement a schema change left stale: its connection was closed, the next one prepares anew.
+        if (attempt >= 3 || !(isRetryable(error) || isStalePrepared(error))) throw error;
       }
     }
   }

@@ -33,8 +33,6 @@ export interface LockedNomination {
   instance: InstanceRow;
   /** The organisations that lead the nomination's cluster in its year. */
   ledBy: string[];
-  /** The current documents, when the lock was asked to read them (a submission freezes them in its event). */
-  documents?: { id: string; kind: string; sha256: string }[];
 }
 
 /** What a transaction knows of a locked nomination's row and pending timers, kept in step by each projection. */
@@ -60,18 +58,20 @@ export class NominationReadModel {
 
   /**
    * The nomination and its workflow instance, locked (`FOR UPDATE` of the instance, the lock every transition
-   * takes first) in one statement with the pending timers and, when asked, the current documents; NOT_FOUND when
-   * there is none. Held by another command, `beforeWaiting` first sees the committed state (to refuse what it
-   * already refuses without queueing); once the lock is granted the row is read again, so that what the other
-   * command committed is seen.
+   * takes first) in one statement with the pending timers; NOT_FOUND when there is none. Held by another command,
+   * `beforeWaiting` first sees the committed state (to refuse what it already refuses without queueing); once the
+   * lock is granted the row is read again, so that what the other command committed is seen.
+   *
+   * The statement reads everything but the locked row as of its start: a command that committed between that start
+   * and the lock is seen in the instance (PostgreSQL locks its latest version) but not in the rest. The projection
+   * computes its columns from this row only when the nomination and its instance were last written by the same
+   * transition (their update times are equal); otherwise it reads them back. What must be read as the lock left it
+   * (the documents a submission freezes) is read after it.
    */
   async lock(
     tx: EntityManager,
     id: string,
-    opts: {
-      withDocuments?: boolean;
-      beforeWaiting?: (committed: LockedNomination) => void;
-    } = {},
+    opts: { beforeWaiting?: (committed: LockedNomination) => void } = {},
   ): Promise<LockedNomination> {
     const read = async (lock: string) =>
       (
@@ -83,15 +83,10 @@ export class NominationReadModel {
                   ARRAY(SELECT m.organization_id FROM cluster_memberships m
                          WHERE m.cluster_id = n.cluster_id AND m.year = n.year AND m.role <> 'member') AS i_led_by,
                   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', t.key, 'due', t.due_at)), '[]')
-                     FROM workflow_timers t WHERE t.instance_id = i.id AND t.status = 'pending') AS i_timers,
-                  CASE WHEN $2 THEN
-                    (SELECT coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'kind', d.kind, 'sha256', d.sha256)
-                                               ORDER BY d.kind, d.id), '[]')
-                       FROM nomination_documents d WHERE d.nomination_id = n.id AND d.superseded_at IS NULL)
-                  END AS i_documents
+                     FROM workflow_timers t WHERE t.instance_id = i.id AND t.status = 'pending') AS i_timers
              FROM nominations n JOIN workflow_instances i ON i.id = n.id
             WHERE n.id = $1 ${lock}`,
-          [id, opts.withDocuments === true],
+          [id],
         )
       ).rows[0];
     // Held by another command: what the committed state already refuses is answered without waiting for the lock
@@ -114,7 +109,14 @@ export class NominationReadModel {
       key: t.key,
       due: new Date(t.due),
     }));
-    known.set(id, { n: locked.n, timers });
+    // A timer already due may be firing now: its outcome (ignored by the state) writes no transition to compare.
+    const now = Date.now();
+    if (
+      new Date(locked.n.updatedAt).getTime() === locked.instance.updated_at.getTime() &&
+      timers.every((t) => t.due.getTime() > now)
+    ) {
+      known.set(id, { n: locked.n, timers });
+    } else known.delete(id);
     return locked;
   }
 
@@ -135,13 +137,7 @@ export class NominationReadModel {
       created_at: raw.i_created_at as Date,
       updated_at: raw.i_updated_at as Date,
     };
-    const documents = raw.i_documents as LockedNomination['documents'] | null;
-    return {
-      n,
-      instance,
-      ledBy: (raw.i_led_by as string[] | null) ?? [],
-      ...(documents ? { documents } : {}),
-    };
+    return { n, instance, ledBy: (raw.i_led_by as string[] | null) ?? [] };
   }
 
   /**

@@ -13,7 +13,7 @@ import { WorkflowEngine, type InstanceView } from '../engine/workflow-engine.ser
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StandingService, type Standing } from '../organizations/standing.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type LockedNomination, NominationReadModel } from './nomination-read-model';
+import { NominationReadModel } from './nomination-read-model';
 import { NominationDocumentEntity } from './nomination-document.entity';
 import { describeNomination } from './nomination-subject';
 import { NominationEntity } from './nomination.entity';
@@ -604,8 +604,7 @@ export class NominationsService implements OnModuleInit {
       expectedVersion,
       entitled: (eventType: string) => mayAct(eventType, standing, facts(n)),
     });
-    const { n, instance, ledBy, documents } = await this.readModel.lock(tx, id, {
-      withDocuments: DOSSIER_EVENTS.has(type),
+    const { n, instance, ledBy } = await this.readModel.lock(tx, id, {
       beforeWaiting: (committed) => {
         const standing = withLeadership(known, committed.n, committed.ledBy);
         if (!maySee(standing, facts(committed.n))) throw NominationErrors.notFound(id);
@@ -616,7 +615,7 @@ export class NominationsService implements OnModuleInit {
     // moment ago counts, whatever a cache still holds.
     const standing = withLeadership(known, n, ledBy);
     if (!maySee(standing, facts(n))) throw NominationErrors.notFound(id);
-    const event: WorkflowEvent = { type, ...payload(n), ...(await this.facts(tx, n, type, documents)) };
+    const event: WorkflowEvent = { type, ...payload(n), ...(await this.facts(tx, n, type)) };
     const step = await this.engine.sendIn(tx, id, event, { ...sendOptions(n, standing), locked: instance });
     const fresh = await this.readModel.afterStep(tx, n);
     return (await this.views([{ n: fresh, instance: step.instance }], standing, tx))[0];
@@ -627,17 +626,14 @@ export class NominationsService implements OnModuleInit {
     tx: EntityManager,
     n: NominationEntity,
     type: string,
-    locked?: LockedNomination['documents'],
   ): Promise<Record<string, unknown>> {
     if (DOSSIER_EVENTS.has(type)) {
-      // The dossier as submitted is frozen in the history entry: each current document with its sha256 (read with
-      // the lock, or here).
-      const documents =
-        locked ??
-        (await tx.getRepository(NominationDocumentEntity).find({
-          where: { nominationId: n.id, supersededAt: IsNull() },
-          order: { kind: 'ASC', id: 'ASC' },
-        }));
+      // The dossier as submitted is frozen in the history entry: each current document with its sha256, read once
+      // the nomination is locked (an upload takes the same lock), so that none committed before it is missed.
+      const documents = await tx.getRepository(NominationDocumentEntity).find({
+        where: { nominationId: n.id, supersededAt: IsNull() },
+        order: { kind: 'ASC', id: 'ASC' },
+      });
       const dossier = {
         kinds: [...new Set(documents.map((d) => d.kind))],
         documents: documents.map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),

@@ -349,7 +349,7 @@ describe('the secret ballot against a reader of the database', () => {
             .map(([, text]) =>
               text
                 .replace(/'(?:[^']|'')*'/g, '?')
-                .replace(/PREPARE (\w+) AS [\s\S]*?;\nEXECUTE \1\b/g, 'EXECUTE $1'),
+                .replace(/PREPARE (\w+) AS [\s\S]*?\n;\nEXECUTE \1\b/g, 'EXECUTE $1'),
             );
           const at = mine.findIndex((text) => text.includes('voting_sealed_ballots'));
           const begin = mine.slice(0, at).findLastIndex((text) => text.startsWith('START TRANSACTION'));

@@ -141,6 +141,58 @@ describe('nominations over HTTP: the cluster route to the decision', () => {
     expect((await step(c.leader2023, id, 'ACCEPT')).state).toBe('accepted');
   });
 
+  it("each transition's answer shows what the database holds: state, deadline, dates and version", async () => {
+    const id = await createNomination(c.officers.quangninh, {
+      award: 'GOVERNMENT_FLAG',
+      nomineeOrg: 'PROVINCE-22',
+    });
+    const fields = (n: Record<string, unknown>) => ({
+      state: n.state,
+      version: n.version,
+      dueAt: n.dueAt,
+      dueProvisional: n.dueProvisional,
+      overdue: n.overdue,
+      submittedAt: n.submittedAt,
+      decidedAt: n.decidedAt,
+      updatedAt: n.updatedAt,
+      policy: n.policy,
+    });
+    /** The answer against a fresh read and against the row itself. */
+    const agrees = async (answer: Record<string, unknown>) => {
+      const read = await c.officers.quangninh.get(`/nominations/${id}`);
+      expect(fields(answer)).toEqual(fields(read.body));
+      const [row] = (await t.dataSource.query(
+        `SELECT state, due_at, submitted_at, decided_at, updated_at FROM nominations WHERE id = $1`,
+        [id],
+      )) as {
+        state: string;
+        due_at: Date | null;
+        submitted_at: Date | null;
+        decided_at: Date | null;
+        updated_at: Date;
+      }[];
+      expect(answer).toMatchObject({
+        state: row.state,
+        dueAt: row.due_at?.toISOString() ?? null,
+        submittedAt: row.submitted_at?.toISOString() ?? null,
+        decidedAt: row.decided_at?.toISOString() ?? null,
+      });
+      return answer;
+    };
+    const submitted = await agrees(await submitWithDossier(c.officers.quangninh, id));
+    const returned = await agrees(await step(c.leader2023, id, 'RETURN', { reason: 'Thiếu chữ ký' }));
+    // Returned, the unit has a deadline to answer; resubmitted, that deadline is gone.
+    expect(returned.dueAt).not.toBeNull();
+    const resubmitted = await agrees(await step(c.officers.quangninh, id, 'RESUBMIT'));
+    expect(resubmitted.dueAt).toBeNull();
+    // The first submission's date stays.
+    expect(resubmitted.submittedAt).toBe(submitted.submittedAt);
+    await agrees(await step(c.leader2023, id, 'RETURN', { reason: 'Thiếu bản tóm tắt' }));
+    await agrees(await step(c.officers.quangninh, id, 'RESUBMIT'));
+    await agrees(await step(c.leader2023, id, 'ACCEPT'));
+    await agrees(await step(c.officers.quangninh, id, 'WITHDRAW', { reason: 'Đơn vị rút hồ sơ' }));
+  });
+
   it('loops through a supplementation request', async () => {
     const id = await createNomination(c.officers.bacninh, {
       award: 'PM_CERTIFICATE',

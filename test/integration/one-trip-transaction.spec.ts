@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import {
   deferWrite,
+  isStalePrepared,
   transactionBegunWithFirstStatement,
   withoutPreparedStatements,
 } from '../../src/database/one-trip-begin';
@@ -57,10 +58,10 @@ describe('a transaction in few round trips', () => {
     expect(deferred).toBe(true);
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatch(
-      /^START TRANSACTION; PREPARE (\w+) AS SELECT count\(\*\) FROM trip_test WHERE id = \$1;\nEXECUTE \1\('1'\)$/,
+      /^START TRANSACTION; PREPARE (\w+) AS SELECT count\(\*\) FROM trip_test WHERE id = \$1\n;\nEXECUTE \1\('1'\)$/,
     );
     expect(sent[1]).toMatch(
-      /^PREPARE (\w+) AS INSERT INTO trip_test .*;\nEXECUTE \1\('1', 'it''s held'\);\nCOMMIT$/s,
+      /^PREPARE (\w+) AS INSERT INTO trip_test .*\n;\nEXECUTE \1\('1', 'it''s held'\)\n;\nCOMMIT$/s,
     );
     sent = [];
     expect(await notes()).toEqual(["1:it's held"]);
@@ -112,34 +113,80 @@ describe('a transaction in few round trips', () => {
     await run(11, null);
     expect(sent).toHaveLength(2);
     expect(sent.join('\n')).not.toContain('PREPARE');
-    expect(sent[1]).toMatch(/^EXECUTE \w+\('11', NULL\);\nCOMMIT$/);
+    expect(sent[1]).toMatch(/^EXECUTE \w+\('11', NULL\)\n;\nCOMMIT$/);
     sent = [];
     expect(await notes()).toEqual(['10:ten', '11:none']);
   });
 
-  it('a held-back write that fails rolls the whole transaction back and rejects the command', async () => {
+  /** The server process of the pool's one connection, as a command's first statement sees it. */
+  const backend = () =>
+    transactionBegunWithFirstStatement(dataSource, async (tx) => {
+      const [{ pid }] = (await tx.query(`SELECT pg_backend_pid() AS pid WHERE $1::int = 1`, [1])) as {
+        pid: number;
+      }[];
+      return pid;
+    });
+
+  it('a held-back write that fails rolls the whole transaction back, and its connection is replaced', async () => {
     await dataSource.query(`INSERT INTO trip_test (id, note) VALUES (3, 'there')`);
+    const before = await backend();
+    sent = [];
     const attempt = transactionBegunWithFirstStatement(dataSource, async (tx) => {
       await tx.query(`UPDATE trip_test SET note = $2 WHERE id = $1`, [3, 'changed']);
-      deferWrite(tx, `INSERT INTO trip_test (id, note) VALUES ($1, $2)`, [3, 'duplicate']);
+      deferWrite(tx, `INSERT INTO trip_test (id, note) VALUES ($1, $2) ON CONFLICT (note) DO NOTHING`, [
+        3,
+        'x',
+      ]);
     });
-    await expect(attempt).rejects.toMatchObject({ code: '23505' });
+    // The held-back write names a conflict target that has no unique index: it fails at the COMMIT's message.
+    await expect(attempt).rejects.toMatchObject({ code: '42P10' });
     const [{ note }] = (await dataSource.query(`SELECT note FROM trip_test WHERE id = 3`)) as {
       note: string;
     }[];
     expect(note).toBe('there');
-    // The aborted transaction was rolled back before its connection went back to the pool.
     expect(sent).toContain('ROLLBACK');
-    // Which of that message's statements were prepared is not known: the connection prepares nothing more, and
-    // its commands still run, their values written in.
+    // Which of that message's PREPAREs took effect is not known (a PREPARE is not rolled back): the connection was
+    // closed, and the next command runs on a new one, which prepares anew.
     sent = [];
+    expect(await backend()).not.toBe(before);
+    expect(sent[0]).toMatch(/^START TRANSACTION; PREPARE /);
+  });
+
+  it('a held-back write never sent leaves nothing recorded as prepared', async () => {
+    const write = `INSERT INTO trip_test (id, note) VALUES ($1, $2) -- never sent before`;
+    await expect(
+      transactionBegunWithFirstStatement(dataSource, async (tx) => {
+        await tx.query(`SELECT 1`);
+        deferWrite(tx, write, [30, 'first']);
+        throw new Error('refused after the write was held back');
+      }),
+    ).rejects.toThrow('refused');
+    // The same write on the same connection: it must be prepared, not only executed.
     await transactionBegunWithFirstStatement(dataSource, async (tx) => {
-      await tx.query(`SELECT $1::int + 1 AS next`, [41]);
-      deferWrite(tx, `UPDATE trip_test SET note = $2 WHERE id = $1`, [3, 'after']);
+      await tx.query(`SELECT 1`);
+      deferWrite(tx, write, [31, 'second']);
     });
-    expect(sent.join('\n')).not.toMatch(/PREPARE|EXECUTE/);
-    expect(sent[0]).toBe(`START TRANSACTION; SELECT '41'::int + 1 AS next`);
-    expect(await notes()).toEqual(['3:after']);
+    expect(await notes()).toEqual(['31:second']);
+  });
+
+  it('a statement a schema change left stale closes its connection and can be run again', async () => {
+    const read = () =>
+      transactionBegunWithFirstStatement(dataSource, async (tx) => {
+        await tx.query(`SELECT 1 WHERE $1::int = 1`, [1]);
+        return (await tx.query(`SELECT * FROM trip_test WHERE id = $1`, [40])) as unknown[];
+      });
+    await dataSource.query(`INSERT INTO trip_test (id, note) VALUES (40, 'forty')`);
+    expect(await read()).toEqual([{ id: 40, note: 'forty' }]);
+    const before = await backend();
+    await dataSource.query(`ALTER TABLE trip_test ADD COLUMN added int`);
+    try {
+      const error = await read().catch((e: unknown) => e);
+      expect(isStalePrepared(error)).toBe(true);
+      expect(await backend()).not.toBe(before);
+      expect(await read()).toEqual([{ id: 40, note: 'forty', added: null }]);
+    } finally {
+      await dataSource.query(`ALTER TABLE trip_test DROP COLUMN added`);
+    }
   });
 
   it('a held-back write is dropped with the transaction when the command throws', async () => {

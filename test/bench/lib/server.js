@@ -42,7 +42,8 @@ function cpuSeconds(pid) {
 
 /**
  * CPU seconds (user + system) used so far by every PostgreSQL process of this machine (the server's and the embedded
- * one's: both run `postgres`). Over a run on a quiet machine, the difference is what the run cost PostgreSQL.
+ * one's: both run `postgres`), with that of the backends that have ended. Over a run on a quiet machine, the
+ * difference is what the run cost PostgreSQL.
  */
 function postgresCpuSeconds() {
   let total = 0;
@@ -52,7 +53,9 @@ function postgresCpuSeconds() {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      // Its own time and that of its children that have ended (a backend's connection closed during the run is
+      // counted by the postmaster that reaped it).
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
     } catch {
       // gone meanwhile
     }
