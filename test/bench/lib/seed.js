@@ -280,12 +280,16 @@ async function seedNominations(db, from, count, unitCount) {
     [JSON.stringify(nominationCtx), JSON.stringify(provincialCtx), FINAL],
   );
   await db.query(
-    `INSERT INTO nominations (id, award_type, year, route, cluster_id, nominating_org_id, nominee_kind, nominee_org_id,
-       nominee_name, nominee_key, summary, policy_id, state, search_text, created_by, created_at, updated_at,
-       submitted_at, forwarded_at, decided_at)
-     SELECT id, award_type, year, route, CASE WHEN route = 'cluster' THEN unit_cluster END, org_id, 'collective', org_id,
+    // Dossier numbers written here: the insert trigger would count each one on its year's and award's counter row,
+    // a million updates of a few rows in one transaction.
+    `INSERT INTO nominations (id, dossier_number, award_type, year, route, cluster_id, nominating_org_id, nominee_kind,
+       nominee_org_id, nominee_name, nominee_key, summary, policy_id, state, search_text, created_by, created_at,
+       updated_at, submitted_at, forwarded_at, decided_at)
+     SELECT id, year || '-' || dossier_prefix(award_type) || '-B' || lpad(g::text, 7, '0'), award_type, year, route,
+            CASE WHEN route = 'cluster' THEN unit_cluster END, org_id, 'collective', org_id,
             'Tập thể ' || g, 'bench:' || g, 'Hoàn thành xuất sắc nhiệm vụ năm ' || year,
-            ($1::uuid[])[array_position($2::text[], award_type::text)], state, 'tap the ' || g || ' hoan thanh xuat sac',
+            ($1::uuid[])[array_position($2::text[], award_type::text)], state,
+            'tap the ' || g || ' hoan thanh xuat sac ' || year || '-' || lower(dossier_prefix(award_type)) || '-b' || lpad(g::text, 7, '0'),
             $3::uuid, created_at, created_at + interval '20 days',
             CASE WHEN state <> 'draft' THEN created_at + interval '2 days' END,
             CASE WHEN route = 'cluster' AND state IN ('centralAppraisal', 'supplementRequested', 'councilReview', 'pmProposal', 'awarded')
