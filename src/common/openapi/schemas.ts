@@ -1,21 +1,533 @@
 /** Response schemas of the API (OpenAPI 3.0), by name: `operations.ts` says which operation answers which. */
-export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
+
+type Schema = Record<string, unknown>;
+
+/** An audit entry's values before or after its act: their fields depend on the action. */
+const AUDIT_VALUES: Schema = {
+  type: 'object',
+  nullable: true,
+  additionalProperties: true,
+  description:
+    'The values before (or after) the act as the audit log recorded them: their fields depend on the action and its target; null where the act created (or removed) something.',
+};
+
+/** A nomination as its reader sees it, with the events they may send now. */
+const NOMINATION: Schema = {
+  type: 'object',
+  required: [
+    'id',
+    'dossierNumber',
+    'awardType',
+    'year',
+    'route',
+    'clusterId',
+    'cluster',
+    'nominatingOrganization',
+    'nominee',
+    'summary',
+    'state',
+    'stateLabel',
+    'status',
+    'version',
+    'machineVersion',
+    'allowedEvents',
+    'dueAt',
+    'dueProvisional',
+    'overdue',
+    'policy',
+    'lastReason',
+    'vote',
+    'decision',
+    'createdAt',
+    'updatedAt',
+    'submittedAt',
+    'decidedAt',
+  ],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    dossierNumber: { type: 'string' },
+    awardType: {
+      type: 'object',
+      required: ['code', 'nameVi', 'nameEn'],
+      properties: {
+        code: { $ref: '#/components/schemas/AwardCode' },
+        nameVi: { type: 'string' },
+        nameEn: { type: 'string' },
+      },
+    },
+    year: { type: 'integer' },
+    route: { type: 'string' },
+    clusterId: { type: 'string', format: 'uuid', nullable: true },
+    cluster: {
+      type: 'object',
+      required: ['id', 'nameVi', 'nameEn'],
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        nameVi: { type: 'string' },
+        nameEn: { type: 'string' },
+      },
+      nullable: true,
+    },
+    nominatingOrganization: {
+      type: 'object',
+      required: ['id', 'code', 'nameVi', 'nameEn', 'active', 'successor'],
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        code: { type: 'string' },
+        nameVi: { type: 'string' },
+        nameEn: { type: 'string' },
+        active: { type: 'boolean' },
+        successor: {
+          type: 'object',
+          required: ['id', 'code', 'nameVi', 'nameEn'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            code: { type: 'string' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
+          },
+          nullable: true,
+        },
+      },
+    },
+    nominee: {
+      type: 'object',
+      required: ['kind', 'organizationId', 'name', 'personId', 'gender', 'position', 'femaleShare'],
+      properties: {
+        kind: { type: 'string' },
+        organizationId: { type: 'string', format: 'uuid' },
+        name: { type: 'string' },
+        personId: { type: 'string', format: 'uuid', nullable: true },
+        gender: { type: 'string', enum: ['female', 'male'], nullable: true },
+        position: { type: 'string', nullable: true },
+        femaleShare: { nullable: true },
+      },
+    },
+    summary: { type: 'string' },
+    state: { $ref: '#/components/schemas/NominationState' },
+    stateLabel: {
+      type: 'object',
+      required: ['vi', 'en'],
+      properties: { vi: { type: 'string' }, en: { type: 'string' } },
+    },
+    status: { type: 'string' },
+    version: { type: 'integer' },
+    machineVersion: { type: 'integer' },
+    allowedEvents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type', 'label', 'needs'],
+        properties: {
+          type: { type: 'string' },
+          label: {
+            type: 'object',
+            required: ['vi', 'en'],
+            properties: { vi: { type: 'string' }, en: { type: 'string' } },
+          },
+          needs: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    dueAt: { type: 'string', format: 'date-time', nullable: true },
+    dueProvisional: { type: 'boolean' },
+    overdue: { type: 'boolean' },
+    policy: {
+      type: 'object',
+      required: ['id', 'version', 'effectiveFrom'],
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        version: { type: 'integer' },
+        effectiveFrom: { type: 'string', format: 'date' },
+      },
+    },
+    lastReason: { type: 'string', nullable: true },
+    vote: {
+      type: 'object',
+      required: ['rank', 'share', 'approvals', 'sessionId'],
+      properties: {
+        rank: { type: 'integer' },
+        round: { type: 'integer' },
+        share: { type: 'number' },
+        approvals: { type: 'integer' },
+        decidedBy: { type: 'string' },
+        decidedOn: { type: 'string', format: 'date' },
+        sessionId: { type: 'string' },
+      },
+      nullable: true,
+    },
+    decision: {
+      type: 'object',
+      required: ['outcome', 'decisionNumber', 'decisionDate'],
+      properties: {
+        outcome: { type: 'string', enum: ['awarded', 'rejected'] },
+        decisionNumber: { type: 'string' },
+        decisionDate: { type: 'string', format: 'date' },
+        by: { type: 'string' },
+        decisionId: { type: 'string', format: 'uuid' },
+      },
+      nullable: true,
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    submittedAt: { type: 'string', format: 'date-time', nullable: true },
+    decidedAt: { type: 'string', format: 'date-time', nullable: true },
+  },
+};
+
+/** An award policy in force, with its rules. */
+const POLICY: Schema = {
+  type: 'object',
+  required: ['id', 'version', 'effectiveFrom', 'source', 'rules'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    version: { type: 'integer' },
+    effectiveFrom: { type: 'string', format: 'date' },
+    source: { type: 'string' },
+    rules: {
+      type: 'object',
+      required: [
+        'vote',
+        'quota',
+        'dossier',
+        'tieBreak',
+        'deadlines',
+        'prizeMultiple',
+        'publicityWorkingDays',
+        'groundsForHigherAwards',
+      ],
+      properties: {
+        vote: {
+          type: 'object',
+          required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
+          properties: {
+            selfVote: { type: 'boolean' },
+            quorumShare: { type: 'number' },
+            approvalBase: { type: 'string' },
+            strictlyMore: { type: 'boolean' },
+            approvalShare: { type: 'number' },
+          },
+          nullable: true,
+        },
+        quota: {
+          type: 'object',
+          required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
+          properties: {
+            perCluster: { type: 'integer', nullable: true },
+            shareOfEligible: { nullable: true },
+            perNominatingUnit: { nullable: true },
+          },
+        },
+        dossier: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['kind', 'stage', 'copies'],
+            properties: { kind: { type: 'string' }, stage: { type: 'string' }, copies: { type: 'integer' } },
+          },
+        },
+        standard: {
+          type: 'object',
+          required: ['verified', 'individual'],
+          properties: {
+            verified: { type: 'boolean' },
+            individual: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['key', 'rule', 'label', 'severity'],
+                properties: {
+                  key: { type: 'string' },
+                  rule: {
+                    type: 'object',
+                    required: ['holds'],
+                    properties: {
+                      holds: {
+                        type: 'object',
+                        required: ['codes'],
+                        properties: {
+                          codes: { type: 'array', items: { type: 'string' } },
+                          times: { type: 'integer' },
+                          consecutive: { type: 'boolean' },
+                          endingWithin: { type: 'integer' },
+                          window: { type: 'integer' },
+                        },
+                      },
+                    },
+                  },
+                  label: {
+                    type: 'object',
+                    required: ['en', 'vi'],
+                    properties: { en: { type: 'string' }, vi: { type: 'string' } },
+                  },
+                  severity: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        tieBreak: { type: 'array', items: { type: 'string' } },
+        deadlines: {
+          type: 'object',
+          required: [
+            'lapseOnExpiry',
+            'reminderShare',
+            'responseWorkingDays',
+            'appraisalWorkingDays',
+            'consultationWorkingDays',
+            'consultedAnswerWorkingDays',
+          ],
+          properties: {
+            lapseOnExpiry: { type: 'boolean' },
+            reminderShare: { type: 'number' },
+            responseWorkingDays: { type: 'integer' },
+            appraisalWorkingDays: { type: 'integer' },
+            consultationWorkingDays: { type: 'integer' },
+            consultedAnswerWorkingDays: { type: 'integer' },
+          },
+        },
+        prizeMultiple: { type: 'number', nullable: true },
+        publicityWorkingDays: { type: 'integer' },
+        groundsForHigherAwards: { type: 'boolean' },
+      },
+    },
+  },
+};
+
+/** A nominee's eligibility against an award's standard. */
+const ELIGIBILITY: Schema = {
+  type: 'object',
+  required: [
+    'awardType',
+    'year',
+    'policy',
+    'verified',
+    'hasStandard',
+    'criteria',
+    'blockingUnmet',
+    'warningsUnmet',
+  ],
+  properties: {
+    awardType: { type: 'string' },
+    year: { type: 'integer' },
+    policy: {
+      type: 'object',
+      required: ['id', 'version', 'effectiveFrom'],
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        version: { type: 'integer' },
+        effectiveFrom: { type: 'string', format: 'date' },
+      },
+    },
+    verified: { type: 'boolean' },
+    hasStandard: { type: 'boolean' },
+    criteria: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['key', 'label', 'severity', 'met', 'evidence'],
+        properties: {
+          key: { type: 'string' },
+          label: {
+            type: 'object',
+            required: ['en', 'vi'],
+            properties: { en: { type: 'string' }, vi: { type: 'string' } },
+          },
+          severity: { type: 'string' },
+          met: { type: 'boolean' },
+          evidence: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'subjectKind',
+                'person',
+                'organization',
+                'category',
+                'code',
+                'title',
+                'year',
+                'decidingBody',
+                'decisionNumber',
+                'decisionDate',
+                'source',
+                'nominationId',
+                'revoked',
+                'revocation',
+              ],
+              properties: {
+                id: { type: 'string', format: 'uuid' },
+                subjectKind: { type: 'string' },
+                person: {
+                  type: 'object',
+                  required: ['id', 'fullName'],
+                  properties: { id: { type: 'string', format: 'uuid' }, fullName: { type: 'string' } },
+                },
+                organization: {
+                  type: 'object',
+                  required: ['id', 'nameVi', 'nameEn'],
+                  properties: {
+                    id: { type: 'string', format: 'uuid' },
+                    nameVi: { type: 'string' },
+                    nameEn: { type: 'string' },
+                  },
+                },
+                category: { type: 'string' },
+                code: { type: 'string' },
+                title: {
+                  type: 'object',
+                  required: ['vi', 'en'],
+                  properties: { vi: { type: 'string' }, en: { type: 'string' } },
+                },
+                year: { type: 'integer' },
+                decidingBody: { type: 'string' },
+                decisionNumber: { type: 'string' },
+                decisionDate: { type: 'string', format: 'date' },
+                source: { type: 'string' },
+                nominationId: { nullable: true },
+                revoked: { type: 'boolean' },
+                revocation: { nullable: true },
+              },
+            },
+          },
+        },
+      },
+    },
+    blockingUnmet: { type: 'integer' },
+    warningsUnmet: { type: 'integer' },
+  },
+};
+
+/** A user account as administrators see it. */
+const USER: Schema = {
+  type: 'object',
+  required: [
+    'id',
+    'email',
+    'fullName',
+    'role',
+    'roleLabel',
+    'organization',
+    'locale',
+    'active',
+    'mustChangePassword',
+  ],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    email: { type: 'string' },
+    fullName: { type: 'string' },
+    role: { type: 'string' },
+    roleLabel: {
+      type: 'object',
+      required: ['vi', 'en'],
+      properties: { vi: { type: 'string' }, en: { type: 'string' } },
+    },
+    organization: {
+      type: 'object',
+      required: [
+        'id',
+        'code',
+        'kind',
+        'nameVi',
+        'nameEn',
+        'provinceCode',
+        'parentId',
+        'validFrom',
+        'validTo',
+        'successorId',
+        'active',
+      ],
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        code: { type: 'string' },
+        kind: { type: 'string' },
+        nameVi: { type: 'string' },
+        nameEn: { type: 'string' },
+        provinceCode: { type: 'integer' },
+        parentId: { nullable: true },
+        validFrom: { type: 'string', format: 'date' },
+        validTo: { nullable: true },
+        successorId: { nullable: true },
+        active: { type: 'boolean' },
+      },
+    },
+    locale: { type: 'string', enum: ['vi', 'en'] },
+    active: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean' },
+  },
+};
+
+/** A deputy of a cluster's year. */
+const CLUSTER_DEPUTY: Schema = {
+  type: 'object',
+  required: [
+    'id',
+    'code',
+    'kind',
+    'nameVi',
+    'nameEn',
+    'provinceCode',
+    'parentId',
+    'validFrom',
+    'validTo',
+    'successorId',
+    'active',
+  ],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    code: { type: 'string' },
+    kind: { type: 'string' },
+    nameVi: { type: 'string' },
+    nameEn: { type: 'string' },
+    provinceCode: { type: 'integer' },
+    parentId: { nullable: true },
+    validFrom: { type: 'string', format: 'date' },
+    validTo: { type: 'string', format: 'date', nullable: true },
+    successorId: { type: 'string', format: 'uuid', nullable: true },
+    active: { type: 'boolean' },
+  },
+};
+
+/** A person record that may be the same person. */
+const PERSON_CANDIDATE: Schema = {
+  type: 'object',
+  required: ['id', 'fullName', 'gender', 'birthDate', 'organizationId', 'position', 'mergedIntoId'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    fullName: { type: 'string' },
+    gender: { type: 'string', enum: ['female', 'male'] },
+    birthDate: { type: 'string', format: 'date' },
+    organizationId: { type: 'string', format: 'uuid' },
+    position: { type: 'string' },
+    mergedIntoId: { nullable: true },
+  },
+};
+
+/** A document thidua generated (PDF). */
+const GENERATED_PDF: Schema = {
+  type: 'object',
+  required: ['id', 'kind', 'format', 'fileName', 'sha256', 'size', 'createdAt', 'download'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    kind: { type: 'string' },
+    format: { type: 'string' },
+    fileName: { type: 'string' },
+    sha256: { type: 'string' },
+    size: { type: 'integer' },
+    createdAt: { type: 'string', format: 'date-time' },
+    download: { type: 'string' },
+  },
+};
+
+export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   Session: {
     type: 'object',
     properties: {
-      accessToken: {
-        type: 'string',
-      },
-      tokenType: {
-        type: 'string',
-        enum: ['Bearer'],
-      },
-      expiresIn: {
-        type: 'integer',
-      },
-      mustChangePassword: {
-        type: 'boolean',
-      },
+      accessToken: { type: 'string' },
+      tokenType: { type: 'string', enum: ['Bearer'] },
+      expiresIn: { type: 'integer' },
+      mustChangePassword: { type: 'boolean' },
       user: {
         type: 'object',
         required: [
@@ -30,30 +542,14 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'mustChangePassword',
         ],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          email: {
-            type: 'string',
-          },
-          fullName: {
-            type: 'string',
-          },
-          role: {
-            type: 'string',
-          },
+          id: { type: 'string', format: 'uuid' },
+          email: { type: 'string' },
+          fullName: { type: 'string' },
+          role: { type: 'string' },
           roleLabel: {
             type: 'object',
             required: ['vi', 'en'],
-            properties: {
-              vi: {
-                type: 'string',
-              },
-              en: {
-                type: 'string',
-              },
-            },
+            properties: { vi: { type: 'string' }, en: { type: 'string' } },
           },
           organization: {
             type: 'object',
@@ -71,61 +567,25 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               'active',
             ],
             properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              code: {
-                type: 'string',
-              },
-              kind: {
-                type: 'string',
-              },
-              nameVi: {
-                type: 'string',
-              },
-              nameEn: {
-                type: 'string',
-              },
-              provinceCode: {
-                type: 'integer',
-                nullable: true,
-              },
-              parentId: {
-                type: 'string',
-                format: 'uuid',
-                nullable: true,
-              },
-              validFrom: {
-                type: 'string',
-                format: 'date',
-              },
-              validTo: {
-                nullable: true,
-              },
-              successorId: {
-                nullable: true,
-              },
-              active: {
-                type: 'boolean',
-              },
+              id: { type: 'string', format: 'uuid' },
+              code: { type: 'string' },
+              kind: { type: 'string' },
+              nameVi: { type: 'string' },
+              nameEn: { type: 'string' },
+              provinceCode: { type: 'integer', nullable: true },
+              parentId: { type: 'string', format: 'uuid', nullable: true },
+              validFrom: { type: 'string', format: 'date' },
+              validTo: { nullable: true },
+              successorId: { nullable: true },
+              active: { type: 'boolean' },
             },
           },
-          locale: {
-            type: 'string',
-            enum: ['vi', 'en'],
-          },
-          active: {
-            type: 'boolean',
-          },
-          mustChangePassword: {
-            type: 'boolean',
-          },
+          locale: { type: 'string', enum: ['vi', 'en'] },
+          active: { type: 'boolean' },
+          mustChangePassword: { type: 'boolean' },
         },
       },
-      otherSessionsEnded: {
-        type: 'integer',
-      },
+      otherSessionsEnded: { type: 'integer' },
     },
   },
   Me: {
@@ -142,30 +602,14 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'mustChangePassword',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      email: {
-        type: 'string',
-      },
-      fullName: {
-        type: 'string',
-      },
-      role: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      email: { type: 'string' },
+      fullName: { type: 'string' },
+      role: { type: 'string' },
       roleLabel: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
       organization: {
         type: 'object',
@@ -183,984 +627,72 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'active',
         ],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          code: {
-            type: 'string',
-          },
-          kind: {
-            type: 'string',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
-          provinceCode: {
-            type: 'integer',
-            nullable: true,
-          },
-          parentId: {
-            nullable: true,
-          },
-          validFrom: {
-            type: 'string',
-            format: 'date',
-          },
-          validTo: {
-            nullable: true,
-          },
-          successorId: {
-            nullable: true,
-          },
-          active: {
-            type: 'boolean',
-          },
+          id: { type: 'string', format: 'uuid' },
+          code: { type: 'string' },
+          kind: { type: 'string' },
+          nameVi: { type: 'string' },
+          nameEn: { type: 'string' },
+          provinceCode: { type: 'integer', nullable: true },
+          parentId: { nullable: true },
+          validFrom: { type: 'string', format: 'date' },
+          validTo: { nullable: true },
+          successorId: { nullable: true },
+          active: { type: 'boolean' },
         },
       },
-      locale: {
-        type: 'string',
-        enum: ['vi', 'en'],
-      },
-      active: {
-        type: 'boolean',
-      },
-      mustChangePassword: {
-        type: 'boolean',
-      },
+      locale: { type: 'string', enum: ['vi', 'en'] },
+      active: { type: 'boolean' },
+      mustChangePassword: { type: 'boolean' },
     },
   },
   AccountSession: {
     type: 'object',
     required: ['id', 'createdAt', 'expiresAt', 'createdIp', 'userAgent', 'current'],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      expiresAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      createdIp: {
-        type: 'string',
-      },
-      userAgent: {
-        type: 'string',
-      },
-      current: {
-        type: 'boolean',
-      },
+      id: { type: 'string', format: 'uuid' },
+      createdAt: { type: 'string', format: 'date-time' },
+      expiresAt: { type: 'string', format: 'date-time' },
+      createdIp: { type: 'string' },
+      userAgent: { type: 'string' },
+      current: { type: 'boolean' },
     },
   },
-  Revoked: {
-    type: 'object',
-    required: ['revoked'],
-    properties: {
-      revoked: {
-        type: 'integer',
-      },
-    },
-  },
-  User: {
-    type: 'object',
-    required: [
-      'id',
-      'email',
-      'fullName',
-      'role',
-      'roleLabel',
-      'organization',
-      'locale',
-      'active',
-      'mustChangePassword',
-    ],
-    properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      email: {
-        type: 'string',
-      },
-      fullName: {
-        type: 'string',
-      },
-      role: {
-        type: 'string',
-      },
-      roleLabel: {
-        type: 'object',
-        required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
-      },
-      organization: {
-        type: 'object',
-        required: [
-          'id',
-          'code',
-          'kind',
-          'nameVi',
-          'nameEn',
-          'provinceCode',
-          'parentId',
-          'validFrom',
-          'validTo',
-          'successorId',
-          'active',
-        ],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          code: {
-            type: 'string',
-          },
-          kind: {
-            type: 'string',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
-          provinceCode: {
-            type: 'integer',
-          },
-          parentId: {
-            nullable: true,
-          },
-          validFrom: {
-            type: 'string',
-            format: 'date',
-          },
-          validTo: {
-            nullable: true,
-          },
-          successorId: {
-            nullable: true,
-          },
-          active: {
-            type: 'boolean',
-          },
-        },
-      },
-      locale: {
-        type: 'string',
-        enum: ['vi', 'en'],
-      },
-      active: {
-        type: 'boolean',
-      },
-      mustChangePassword: {
-        type: 'boolean',
-      },
-    },
-  },
+  Revoked: { type: 'object', required: ['revoked'], properties: { revoked: { type: 'integer' } } },
+  User: USER,
   CreatedUser: {
     type: 'object',
     required: ['user', 'password'],
-    properties: {
-      user: {
-        type: 'object',
-        required: [
-          'id',
-          'email',
-          'fullName',
-          'role',
-          'roleLabel',
-          'organization',
-          'locale',
-          'active',
-          'mustChangePassword',
-        ],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          email: {
-            type: 'string',
-          },
-          fullName: {
-            type: 'string',
-          },
-          role: {
-            type: 'string',
-          },
-          roleLabel: {
-            type: 'object',
-            required: ['vi', 'en'],
-            properties: {
-              vi: {
-                type: 'string',
-              },
-              en: {
-                type: 'string',
-              },
-            },
-          },
-          organization: {
-            type: 'object',
-            required: [
-              'id',
-              'code',
-              'kind',
-              'nameVi',
-              'nameEn',
-              'provinceCode',
-              'parentId',
-              'validFrom',
-              'validTo',
-              'successorId',
-              'active',
-            ],
-            properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              code: {
-                type: 'string',
-              },
-              kind: {
-                type: 'string',
-              },
-              nameVi: {
-                type: 'string',
-              },
-              nameEn: {
-                type: 'string',
-              },
-              provinceCode: {
-                type: 'integer',
-              },
-              parentId: {
-                nullable: true,
-              },
-              validFrom: {
-                type: 'string',
-                format: 'date',
-              },
-              validTo: {
-                nullable: true,
-              },
-              successorId: {
-                nullable: true,
-              },
-              active: {
-                type: 'boolean',
-              },
-            },
-          },
-          locale: {
-            type: 'string',
-            enum: ['vi', 'en'],
-          },
-          active: {
-            type: 'boolean',
-          },
-          mustChangePassword: {
-            type: 'boolean',
-          },
-        },
-      },
-      password: {
-        type: 'string',
-      },
-    },
+    properties: { user: USER, password: { type: 'string' } },
   },
   PasswordResetLink: {
     type: 'object',
     required: ['expiresAt', 'emailed'],
     properties: {
-      expiresAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      emailed: {
-        type: 'boolean',
-      },
-      link: {
-        type: 'string',
-      },
+      expiresAt: { type: 'string', format: 'date-time' },
+      emailed: { type: 'boolean' },
+      link: { type: 'string' },
     },
   },
-  Nomination: {
-    type: 'object',
-    required: [
-      'id',
-      'dossierNumber',
-      'awardType',
-      'year',
-      'route',
-      'clusterId',
-      'cluster',
-      'nominatingOrganization',
-      'nominee',
-      'summary',
-      'state',
-      'stateLabel',
-      'status',
-      'version',
-      'machineVersion',
-      'allowedEvents',
-      'dueAt',
-      'dueProvisional',
-      'overdue',
-      'policy',
-      'lastReason',
-      'vote',
-      'decision',
-      'createdAt',
-      'updatedAt',
-      'submittedAt',
-      'decidedAt',
-    ],
-    properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      dossierNumber: {
-        type: 'string',
-      },
-      awardType: {
-        type: 'object',
-        required: ['code', 'nameVi', 'nameEn'],
-        properties: {
-          code: {
-            $ref: '#/components/schemas/AwardCode',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
-        },
-      },
-      year: {
-        type: 'integer',
-      },
-      route: {
-        type: 'string',
-      },
-      clusterId: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
-      cluster: {
-        type: 'object',
-        required: ['id', 'nameVi', 'nameEn'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
-        },
-        nullable: true,
-      },
-      nominatingOrganization: {
-        type: 'object',
-        required: ['id', 'code', 'nameVi', 'nameEn', 'active', 'successor'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          code: {
-            type: 'string',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
-          active: {
-            type: 'boolean',
-          },
-          successor: {
-            type: 'object',
-            required: ['id', 'code', 'nameVi', 'nameEn'],
-            properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              code: {
-                type: 'string',
-              },
-              nameVi: {
-                type: 'string',
-              },
-              nameEn: {
-                type: 'string',
-              },
-            },
-            nullable: true,
-          },
-        },
-      },
-      nominee: {
-        type: 'object',
-        required: ['kind', 'organizationId', 'name', 'personId', 'gender', 'position', 'femaleShare'],
-        properties: {
-          kind: {
-            type: 'string',
-          },
-          organizationId: {
-            type: 'string',
-            format: 'uuid',
-          },
-          name: {
-            type: 'string',
-          },
-          personId: {
-            type: 'string',
-            format: 'uuid',
-            nullable: true,
-          },
-          gender: {
-            type: 'string',
-            enum: ['female', 'male'],
-            nullable: true,
-          },
-          position: {
-            type: 'string',
-            nullable: true,
-          },
-          femaleShare: {
-            nullable: true,
-          },
-        },
-      },
-      summary: {
-        type: 'string',
-      },
-      state: {
-        $ref: '#/components/schemas/NominationState',
-      },
-      stateLabel: {
-        type: 'object',
-        required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
-      },
-      status: {
-        type: 'string',
-      },
-      version: {
-        type: 'integer',
-      },
-      machineVersion: {
-        type: 'integer',
-      },
-      allowedEvents: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['type', 'label', 'needs'],
-          properties: {
-            type: {
-              type: 'string',
-            },
-            label: {
-              type: 'object',
-              required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
-            },
-            needs: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-          },
-        },
-      },
-      dueAt: {
-        type: 'string',
-        format: 'date-time',
-        nullable: true,
-      },
-      dueProvisional: {
-        type: 'boolean',
-      },
-      overdue: {
-        type: 'boolean',
-      },
-      policy: {
-        type: 'object',
-        required: ['id', 'version', 'effectiveFrom'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          version: {
-            type: 'integer',
-          },
-          effectiveFrom: {
-            type: 'string',
-            format: 'date',
-          },
-        },
-      },
-      lastReason: {
-        type: 'string',
-        nullable: true,
-      },
-      vote: {
-        type: 'object',
-        required: ['rank', 'share', 'approvals', 'sessionId'],
-        properties: {
-          rank: {
-            type: 'integer',
-          },
-          round: {
-            type: 'integer',
-          },
-          share: {
-            type: 'number',
-          },
-          approvals: {
-            type: 'integer',
-          },
-          decidedBy: {
-            type: 'string',
-          },
-          decidedOn: {
-            type: 'string',
-            format: 'date',
-          },
-          sessionId: {
-            type: 'string',
-          },
-        },
-        nullable: true,
-      },
-      decision: {
-        type: 'object',
-        required: ['outcome', 'decisionNumber', 'decisionDate'],
-        properties: {
-          outcome: {
-            type: 'string',
-            enum: ['awarded', 'rejected'],
-          },
-          decisionNumber: {
-            type: 'string',
-          },
-          decisionDate: {
-            type: 'string',
-            format: 'date',
-          },
-          by: {
-            type: 'string',
-          },
-          decisionId: {
-            type: 'string',
-            format: 'uuid',
-          },
-        },
-        nullable: true,
-      },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      updatedAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      submittedAt: {
-        type: 'string',
-        format: 'date-time',
-        nullable: true,
-      },
-      decidedAt: {
-        type: 'string',
-        format: 'date-time',
-        nullable: true,
-      },
-    },
-  },
+  Nomination: NOMINATION,
   NominationPage: {
     type: 'object',
     required: ['items', 'nextCursor'],
     properties: {
-      items: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: [
-            'id',
-            'dossierNumber',
-            'awardType',
-            'year',
-            'route',
-            'clusterId',
-            'cluster',
-            'nominatingOrganization',
-            'nominee',
-            'summary',
-            'state',
-            'stateLabel',
-            'status',
-            'version',
-            'machineVersion',
-            'allowedEvents',
-            'dueAt',
-            'dueProvisional',
-            'overdue',
-            'policy',
-            'lastReason',
-            'vote',
-            'decision',
-            'createdAt',
-            'updatedAt',
-            'submittedAt',
-            'decidedAt',
-          ],
-          properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            dossierNumber: {
-              type: 'string',
-            },
-            awardType: {
-              type: 'object',
-              required: ['code', 'nameVi', 'nameEn'],
-              properties: {
-                code: {
-                  $ref: '#/components/schemas/AwardCode',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
-              },
-            },
-            year: {
-              type: 'integer',
-            },
-            route: {
-              type: 'string',
-            },
-            clusterId: {
-              type: 'string',
-              format: 'uuid',
-              nullable: true,
-            },
-            cluster: {
-              type: 'object',
-              required: ['id', 'nameVi', 'nameEn'],
-              properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
-              },
-              nullable: true,
-            },
-            nominatingOrganization: {
-              type: 'object',
-              required: ['id', 'code', 'nameVi', 'nameEn', 'active', 'successor'],
-              properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                code: {
-                  type: 'string',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
-                active: {
-                  type: 'boolean',
-                },
-                successor: {
-                  type: 'object',
-                  required: ['id', 'code', 'nameVi', 'nameEn'],
-                  properties: {
-                    id: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    code: {
-                      type: 'string',
-                    },
-                    nameVi: {
-                      type: 'string',
-                    },
-                    nameEn: {
-                      type: 'string',
-                    },
-                  },
-                  nullable: true,
-                },
-              },
-            },
-            nominee: {
-              type: 'object',
-              required: ['kind', 'organizationId', 'name', 'personId', 'gender', 'position', 'femaleShare'],
-              properties: {
-                kind: {
-                  type: 'string',
-                },
-                organizationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                name: {
-                  type: 'string',
-                },
-                personId: {
-                  type: 'string',
-                  format: 'uuid',
-                  nullable: true,
-                },
-                gender: {
-                  type: 'string',
-                  enum: ['female', 'male'],
-                  nullable: true,
-                },
-                position: {
-                  type: 'string',
-                  nullable: true,
-                },
-                femaleShare: {
-                  nullable: true,
-                },
-              },
-            },
-            summary: {
-              type: 'string',
-            },
-            state: {
-              $ref: '#/components/schemas/NominationState',
-            },
-            stateLabel: {
-              type: 'object',
-              required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
-            },
-            status: {
-              type: 'string',
-            },
-            version: {
-              type: 'integer',
-            },
-            machineVersion: {
-              type: 'integer',
-            },
-            allowedEvents: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['type', 'label', 'needs'],
-                properties: {
-                  type: {
-                    type: 'string',
-                  },
-                  label: {
-                    type: 'object',
-                    required: ['vi', 'en'],
-                    properties: {
-                      vi: {
-                        type: 'string',
-                      },
-                      en: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                  needs: {
-                    type: 'array',
-                    items: {
-                      type: 'string',
-                    },
-                  },
-                },
-              },
-            },
-            dueAt: {
-              type: 'string',
-              format: 'date-time',
-              nullable: true,
-            },
-            dueProvisional: {
-              type: 'boolean',
-            },
-            overdue: {
-              type: 'boolean',
-            },
-            policy: {
-              type: 'object',
-              required: ['id', 'version', 'effectiveFrom'],
-              properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                version: {
-                  type: 'integer',
-                },
-                effectiveFrom: {
-                  type: 'string',
-                  format: 'date',
-                },
-              },
-            },
-            lastReason: {
-              type: 'string',
-              nullable: true,
-            },
-            vote: {
-              type: 'object',
-              required: ['rank', 'share', 'approvals', 'sessionId'],
-              properties: {
-                rank: {
-                  type: 'integer',
-                },
-                share: {
-                  type: 'number',
-                },
-                approvals: {
-                  type: 'integer',
-                },
-                sessionId: {
-                  type: 'string',
-                },
-              },
-              nullable: true,
-            },
-            decision: {
-              type: 'object',
-              required: ['by', 'outcome', 'decisionDate', 'decisionNumber'],
-              properties: {
-                by: {
-                  type: 'string',
-                },
-                outcome: {
-                  type: 'string',
-                  enum: ['awarded', 'rejected'],
-                },
-                decisionDate: {
-                  type: 'string',
-                  format: 'date',
-                },
-                decisionNumber: {
-                  type: 'string',
-                },
-              },
-              nullable: true,
-            },
-            createdAt: {
-              type: 'string',
-              format: 'date-time',
-            },
-            updatedAt: {
-              type: 'string',
-              format: 'date-time',
-            },
-            submittedAt: {
-              type: 'string',
-              format: 'date-time',
-              nullable: true,
-            },
-            decidedAt: {
-              type: 'string',
-              format: 'date-time',
-              nullable: true,
-            },
-          },
-        },
-      },
-      nextCursor: {
-        type: 'string',
-        nullable: true,
-      },
+      items: { type: 'array', items: NOMINATION },
+      nextCursor: { type: 'string', nullable: true },
     },
   },
   History: {
     type: 'object',
     required: ['verified', 'problems', 'entries'],
     properties: {
-      verified: {
-        type: 'boolean',
-      },
+      verified: { type: 'boolean' },
       problems: {
         type: 'array',
         items: {
           type: 'object',
           required: ['seq', 'reason'],
-          properties: {
-            seq: {
-              type: 'integer',
-            },
-            reason: {
-              type: 'string',
-            },
-          },
+          properties: { seq: { type: 'integer' }, reason: { type: 'string' } },
         },
       },
       entries: {
@@ -1181,77 +713,33 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'hash',
           ],
           properties: {
-            seq: {
-              type: 'integer',
-            },
-            event: {
-              type: 'string',
-            },
+            seq: { type: 'integer' },
+            event: { type: 'string' },
             eventLabel: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
-            fromState: {
-              type: 'string',
-              nullable: true,
-            },
-            toState: {
-              type: 'string',
-            },
+            fromState: { type: 'string', nullable: true },
+            toState: { type: 'string' },
             toStateLabel: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
-            at: {
-              type: 'string',
-              format: 'date-time',
-            },
+            at: { type: 'string', format: 'date-time' },
             actor: {
               type: 'object',
               required: ['kind', 'userId', 'name', 'role', 'roleLabel', 'organization'],
               properties: {
-                kind: {
-                  type: 'string',
-                },
-                userId: {
-                  type: 'string',
-                  nullable: true,
-                },
-                name: {
-                  type: 'string',
-                  nullable: true,
-                },
-                role: {
-                  type: 'string',
-                  nullable: true,
-                },
+                kind: { type: 'string' },
+                userId: { type: 'string', nullable: true },
+                name: { type: 'string', nullable: true },
+                role: { type: 'string', nullable: true },
                 roleLabel: {
                   type: 'object',
                   required: ['vi', 'en'],
-                  properties: {
-                    vi: {
-                      type: 'string',
-                    },
-                    en: {
-                      type: 'string',
-                    },
-                  },
+                  properties: { vi: { type: 'string' }, en: { type: 'string' } },
                   nullable: true,
                 },
                 organization: {
@@ -1270,64 +758,27 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                     'active',
                   ],
                   properties: {
-                    id: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    code: {
-                      type: 'string',
-                    },
-                    kind: {
-                      type: 'string',
-                    },
-                    nameVi: {
-                      type: 'string',
-                    },
-                    nameEn: {
-                      type: 'string',
-                    },
-                    provinceCode: {
-                      type: 'integer',
-                      nullable: true,
-                    },
-                    parentId: {
-                      type: 'string',
-                      format: 'uuid',
-                      nullable: true,
-                    },
-                    validFrom: {
-                      type: 'string',
-                      format: 'date',
-                    },
-                    validTo: {
-                      type: 'string',
-                      format: 'date',
-                      nullable: true,
-                    },
-                    successorId: {
-                      type: 'string',
-                      format: 'uuid',
-                      nullable: true,
-                    },
-                    active: {
-                      type: 'boolean',
-                    },
+                    id: { type: 'string', format: 'uuid' },
+                    code: { type: 'string' },
+                    kind: { type: 'string' },
+                    nameVi: { type: 'string' },
+                    nameEn: { type: 'string' },
+                    provinceCode: { type: 'integer', nullable: true },
+                    parentId: { type: 'string', format: 'uuid', nullable: true },
+                    validFrom: { type: 'string', format: 'date' },
+                    validTo: { type: 'string', format: 'date', nullable: true },
+                    successorId: { type: 'string', format: 'uuid', nullable: true },
+                    active: { type: 'boolean' },
                   },
                   nullable: true,
                 },
               },
             },
-            reason: {
-              type: 'string',
-              nullable: true,
-            },
+            reason: { type: 'string', nullable: true },
             payload: {
               type: 'object',
               properties: {
-                policyId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
+                policyId: { type: 'string', format: 'uuid' },
                 eligibility: {
                   type: 'object',
                   required: ['criteria', 'policyId', 'verified', 'blockingUnmet', 'warningsUnmet'],
@@ -1338,160 +789,75 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                         type: 'object',
                         required: ['key', 'met', 'evidence', 'severity'],
                         properties: {
-                          key: {
-                            type: 'string',
-                          },
-                          met: {
-                            type: 'boolean',
-                          },
+                          key: { type: 'string' },
+                          met: { type: 'boolean' },
                           evidence: {
                             type: 'array',
                             items: {
                               type: 'object',
                               required: ['id', 'code', 'year'],
                               properties: {
-                                id: {
-                                  type: 'string',
-                                  format: 'uuid',
-                                },
-                                code: {
-                                  type: 'string',
-                                },
-                                year: {
-                                  type: 'integer',
-                                },
+                                id: { type: 'string', format: 'uuid' },
+                                code: { type: 'string' },
+                                year: { type: 'integer' },
                               },
                             },
                           },
-                          severity: {
-                            type: 'string',
-                          },
+                          severity: { type: 'string' },
                         },
                       },
                     },
-                    policyId: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    verified: {
-                      type: 'boolean',
-                    },
-                    blockingUnmet: {
-                      type: 'integer',
-                    },
-                    warningsUnmet: {
-                      type: 'integer',
-                    },
+                    policyId: { type: 'string', format: 'uuid' },
+                    verified: { type: 'boolean' },
+                    blockingUnmet: { type: 'integer' },
+                    warningsUnmet: { type: 'integer' },
                   },
                 },
                 dossier: {
                   type: 'object',
                   required: ['kinds', 'documents'],
                   properties: {
-                    kinds: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
+                    kinds: { type: 'array', items: { type: 'string' } },
                     documents: {
                       type: 'array',
                       items: {
                         type: 'object',
                         required: ['id', 'kind', 'sha256'],
                         properties: {
-                          id: {
-                            type: 'string',
-                            format: 'uuid',
-                          },
-                          kind: {
-                            type: 'string',
-                          },
-                          sha256: {
-                            type: 'string',
-                          },
+                          id: { type: 'string', format: 'uuid' },
+                          kind: { type: 'string' },
+                          sha256: { type: 'string' },
                         },
                       },
                     },
                   },
                 },
-                sessionId: {
-                  type: 'string',
-                },
-                kind: {
-                  type: 'string',
-                },
-                sha256: {
-                  type: 'string',
-                },
-                documentId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                rank: {
-                  type: 'integer',
-                },
-                round: {
-                  type: 'integer',
-                },
-                share: {
-                  type: 'number',
-                },
-                approvals: {
-                  type: 'integer',
-                },
-                decidedBy: {
-                  type: 'string',
-                },
-                decidedOn: {
-                  type: 'string',
-                  format: 'date',
-                },
+                sessionId: { type: 'string' },
+                kind: { type: 'string' },
+                sha256: { type: 'string' },
+                documentId: { type: 'string', format: 'uuid' },
+                rank: { type: 'integer' },
+                round: { type: 'integer' },
+                share: { type: 'number' },
+                approvals: { type: 'integer' },
+                decidedBy: { type: 'string' },
+                decidedOn: { type: 'string', format: 'date' },
                 quota: {
                   type: 'object',
                   required: ['used', 'limit'],
-                  properties: {
-                    used: {
-                      type: 'integer',
-                    },
-                    limit: {
-                      type: 'integer',
-                    },
-                  },
+                  properties: { used: { type: 'integer' }, limit: { type: 'integer' } },
                 },
-                minutesAttached: {
-                  type: 'boolean',
-                },
-                acceptanceReason: {
-                  type: 'string',
-                },
-                meetingId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                decisionId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                outcome: {
-                  type: 'string',
-                  enum: ['awarded', 'rejected'],
-                },
-                decisionDate: {
-                  type: 'string',
-                  format: 'date',
-                },
-                decisionNumber: {
-                  type: 'string',
-                },
-                reason: {
-                  type: 'string',
-                },
+                minutesAttached: { type: 'boolean' },
+                acceptanceReason: { type: 'string' },
+                meetingId: { type: 'string', format: 'uuid' },
+                decisionId: { type: 'string', format: 'uuid' },
+                outcome: { type: 'string', enum: ['awarded', 'rejected'] },
+                decisionDate: { type: 'string', format: 'date' },
+                decisionNumber: { type: 'string' },
+                reason: { type: 'string' },
               },
             },
-            hash: {
-              type: 'string',
-            },
+            hash: { type: 'string' },
           },
         },
       },
@@ -1515,248 +881,26 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'supersededBy',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      kind: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      kind: { type: 'string' },
       kindLabel: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
-      fileName: {
-        type: 'string',
-      },
-      contentType: {
-        type: 'string',
-      },
-      size: {
-        type: 'integer',
-      },
-      sha256: {
-        type: 'string',
-      },
-      generated: {
-        type: 'boolean',
-      },
-      uploadedBy: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
-      uploadedAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      current: {
-        type: 'boolean',
-      },
-      supersededAt: {
-        type: 'string',
-        format: 'date-time',
-        nullable: true,
-      },
-      supersededBy: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
+      fileName: { type: 'string' },
+      contentType: { type: 'string' },
+      size: { type: 'integer' },
+      sha256: { type: 'string' },
+      generated: { type: 'boolean' },
+      uploadedBy: { type: 'string', format: 'uuid', nullable: true },
+      uploadedAt: { type: 'string', format: 'date-time' },
+      current: { type: 'boolean' },
+      supersededAt: { type: 'string', format: 'date-time', nullable: true },
+      supersededBy: { type: 'string', format: 'uuid', nullable: true },
     },
   },
-  Eligibility: {
-    type: 'object',
-    required: [
-      'awardType',
-      'year',
-      'policy',
-      'verified',
-      'hasStandard',
-      'criteria',
-      'blockingUnmet',
-      'warningsUnmet',
-    ],
-    properties: {
-      awardType: {
-        type: 'string',
-      },
-      year: {
-        type: 'integer',
-      },
-      policy: {
-        type: 'object',
-        required: ['id', 'version', 'effectiveFrom'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          version: {
-            type: 'integer',
-          },
-          effectiveFrom: {
-            type: 'string',
-            format: 'date',
-          },
-        },
-      },
-      verified: {
-        type: 'boolean',
-      },
-      hasStandard: {
-        type: 'boolean',
-      },
-      criteria: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['key', 'label', 'severity', 'met', 'evidence'],
-          properties: {
-            key: {
-              type: 'string',
-            },
-            label: {
-              type: 'object',
-              required: ['en', 'vi'],
-              properties: {
-                en: {
-                  type: 'string',
-                },
-                vi: {
-                  type: 'string',
-                },
-              },
-            },
-            severity: {
-              type: 'string',
-            },
-            met: {
-              type: 'boolean',
-            },
-            evidence: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: [
-                  'id',
-                  'subjectKind',
-                  'person',
-                  'organization',
-                  'category',
-                  'code',
-                  'title',
-                  'year',
-                  'decidingBody',
-                  'decisionNumber',
-                  'decisionDate',
-                  'source',
-                  'nominationId',
-                  'revoked',
-                  'revocation',
-                ],
-                properties: {
-                  id: {
-                    type: 'string',
-                    format: 'uuid',
-                  },
-                  subjectKind: {
-                    type: 'string',
-                  },
-                  person: {
-                    type: 'object',
-                    required: ['id', 'fullName'],
-                    properties: {
-                      id: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      fullName: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                  organization: {
-                    type: 'object',
-                    required: ['id', 'nameVi', 'nameEn'],
-                    properties: {
-                      id: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      nameVi: {
-                        type: 'string',
-                      },
-                      nameEn: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                  category: {
-                    type: 'string',
-                  },
-                  code: {
-                    type: 'string',
-                  },
-                  title: {
-                    type: 'object',
-                    required: ['vi', 'en'],
-                    properties: {
-                      vi: {
-                        type: 'string',
-                      },
-                      en: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                  year: {
-                    type: 'integer',
-                  },
-                  decidingBody: {
-                    type: 'string',
-                  },
-                  decisionNumber: {
-                    type: 'string',
-                  },
-                  decisionDate: {
-                    type: 'string',
-                    format: 'date',
-                  },
-                  source: {
-                    type: 'string',
-                  },
-                  nominationId: {
-                    nullable: true,
-                  },
-                  revoked: {
-                    type: 'boolean',
-                  },
-                  revocation: {
-                    nullable: true,
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      blockingUnmet: {
-        type: 'integer',
-      },
-      warningsUnmet: {
-        type: 'integer',
-      },
-    },
-  },
+  Eligibility: ELIGIBILITY,
   Meeting: {
     type: 'object',
     required: [
@@ -1775,85 +919,38 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'createdAt',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      kind: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      kind: { type: 'string' },
       organization: {
         type: 'object',
         required: ['id', 'nameVi', 'nameEn'],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
+          id: { type: 'string', format: 'uuid' },
+          nameVi: { type: 'string' },
+          nameEn: { type: 'string' },
         },
       },
-      year: {
-        type: 'integer',
-      },
-      heldOn: {
-        type: 'string',
-        format: 'date',
-      },
-      startsAt: {
-        type: 'string',
-        nullable: true,
-      },
-      place: {
-        type: 'string',
-      },
-      venue: {
-        type: 'string',
-        nullable: true,
-      },
+      year: { type: 'integer' },
+      heldOn: { type: 'string', format: 'date' },
+      startsAt: { type: 'string', nullable: true },
+      place: { type: 'string' },
+      venue: { type: 'string', nullable: true },
       chair: {
         type: 'object',
         required: ['name', 'function'],
-        properties: {
-          name: {
-            type: 'string',
-          },
-          function: {
-            type: 'string',
-          },
-        },
+        properties: { name: { type: 'string' }, function: { type: 'string' } },
       },
       secretary: {
         type: 'object',
         required: ['name', 'function'],
-        properties: {
-          name: {
-            type: 'string',
-          },
-          function: {
-            type: 'string',
-          },
-        },
+        properties: { name: { type: 'string' }, function: { type: 'string' } },
       },
       present: {
         type: 'array',
         items: {
           type: 'object',
           required: ['name'],
-          properties: {
-            organizationId: {
-              type: 'string',
-              format: 'uuid',
-            },
-            name: {
-              type: 'string',
-            },
-          },
+          properties: { organizationId: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
         },
       },
       absent: {
@@ -1861,21 +958,10 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         items: {
           type: 'object',
           required: ['name'],
-          properties: {
-            organizationId: {
-              type: 'string',
-              format: 'uuid',
-            },
-            name: {
-              type: 'string',
-            },
-          },
+          properties: { organizationId: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
         },
       },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
+      createdAt: { type: 'string', format: 'date-time' },
     },
   },
   VotingSession: {
@@ -1902,98 +988,51 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'minutes',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
+      id: { type: 'string', format: 'uuid' },
       cluster: {
         type: 'object',
         required: ['id', 'nameVi', 'nameEn'],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
+          id: { type: 'string', format: 'uuid' },
+          nameVi: { type: 'string' },
+          nameEn: { type: 'string' },
         },
       },
-      year: {
-        type: 'integer',
-      },
-      state: {
-        $ref: '#/components/schemas/VotingSessionState',
-      },
+      year: { type: 'integer' },
+      state: { $ref: '#/components/schemas/VotingSessionState' },
       stateLabel: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
-      version: {
-        type: 'integer',
-      },
+      version: { type: 'integer' },
       allowedEvents: {
         type: 'array',
         items: {
           type: 'object',
           required: ['type', 'label'],
           properties: {
-            type: {
-              type: 'string',
-            },
+            type: { type: 'string' },
             label: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
           },
         },
       },
-      round: {
-        type: 'integer',
-      },
-      closesAt: {
-        type: 'string',
-        format: 'date-time',
-        nullable: true,
-      },
-      eligible: {
-        type: 'integer',
-      },
+      round: { type: 'integer' },
+      closesAt: { type: 'string', format: 'date-time', nullable: true },
+      eligible: { type: 'integer' },
       eligibleOrganizations: {
         type: 'array',
         items: {
           type: 'object',
           required: ['id', 'nameVi', 'nameEn'],
           properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
+            id: { type: 'string', format: 'uuid' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
           },
         },
       },
@@ -2007,36 +1046,19 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'object',
               required: ['id', 'nameVi', 'nameEn'],
               properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
+                id: { type: 'string', format: 'uuid' },
+                nameVi: { type: 'string' },
+                nameEn: { type: 'string' },
               },
             },
-            endedOn: {
-              type: 'string',
-              format: 'date',
-            },
+            endedOn: { type: 'string', format: 'date' },
             successor: {
               type: 'object',
               required: ['id', 'nameVi', 'nameEn'],
               properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
+                id: { type: 'string', format: 'uuid' },
+                nameVi: { type: 'string' },
+                nameEn: { type: 'string' },
               },
             },
           },
@@ -2045,44 +1067,26 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       quorum: {
         type: 'object',
         required: ['share', 'required'],
-        properties: {
-          share: {
-            type: 'number',
-          },
-          required: {
-            type: 'integer',
-          },
-        },
+        properties: { share: { type: 'number' }, required: { type: 'integer' } },
       },
       turnout: {
         type: 'object',
         required: ['count', 'organizations', 'youVoted'],
         properties: {
-          count: {
-            type: 'integer',
-          },
+          count: { type: 'integer' },
           organizations: {
             type: 'array',
             items: {
               type: 'object',
               required: ['id', 'nameVi', 'nameEn'],
               properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
+                id: { type: 'string', format: 'uuid' },
+                nameVi: { type: 'string' },
+                nameEn: { type: 'string' },
               },
             },
           },
-          youVoted: {
-            type: 'boolean',
-          },
+          youVoted: { type: 'boolean' },
         },
       },
       meeting: {
@@ -2103,93 +1107,42 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'createdAt',
         ],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          kind: {
-            type: 'string',
-          },
+          id: { type: 'string', format: 'uuid' },
+          kind: { type: 'string' },
           organization: {
             type: 'object',
             required: ['id', 'nameVi', 'nameEn'],
             properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              nameVi: {
-                type: 'string',
-              },
-              nameEn: {
-                type: 'string',
-              },
+              id: { type: 'string', format: 'uuid' },
+              nameVi: { type: 'string' },
+              nameEn: { type: 'string' },
             },
           },
-          year: {
-            type: 'integer',
-          },
-          heldOn: {
-            type: 'string',
-            format: 'date',
-          },
-          startsAt: {
-            type: 'string',
-          },
-          place: {
-            type: 'string',
-          },
-          venue: {
-            type: 'string',
-          },
+          year: { type: 'integer' },
+          heldOn: { type: 'string', format: 'date' },
+          startsAt: { type: 'string' },
+          place: { type: 'string' },
+          venue: { type: 'string' },
           chair: {
             type: 'object',
             required: ['name', 'function'],
-            properties: {
-              name: {
-                type: 'string',
-              },
-              function: {
-                type: 'string',
-              },
-            },
+            properties: { name: { type: 'string' }, function: { type: 'string' } },
           },
           secretary: {
             type: 'object',
             required: ['name', 'function'],
-            properties: {
-              name: {
-                type: 'string',
-              },
-              function: {
-                type: 'string',
-              },
-            },
+            properties: { name: { type: 'string' }, function: { type: 'string' } },
           },
           present: {
             type: 'array',
             items: {
               type: 'object',
               required: ['name', 'organizationId'],
-              properties: {
-                name: {
-                  type: 'string',
-                },
-                organizationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-              },
+              properties: { name: { type: 'string' }, organizationId: { type: 'string', format: 'uuid' } },
             },
           },
-          absent: {
-            type: 'array',
-            items: {},
-          },
-          createdAt: {
-            type: 'string',
-            format: 'date-time',
-          },
+          absent: { type: 'array', items: {} },
+          createdAt: { type: 'string', format: 'date-time' },
         },
       },
       items: {
@@ -2207,48 +1160,23 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'candidates',
           ],
           properties: {
-            awardType: {
-              type: 'string',
-            },
-            quota: {
-              type: 'integer',
-            },
-            yearQuota: {
-              type: 'integer',
-            },
-            takenEarlier: {
-              type: 'integer',
-            },
-            places: {
-              type: 'integer',
-            },
+            awardType: { type: 'string' },
+            quota: { type: 'integer' },
+            yearQuota: { type: 'integer' },
+            takenEarlier: { type: 'integer' },
+            places: { type: 'integer' },
             rules: {
               type: 'object',
               required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
               properties: {
-                selfVote: {
-                  type: 'boolean',
-                },
-                quorumShare: {
-                  type: 'number',
-                },
-                approvalBase: {
-                  type: 'string',
-                },
-                strictlyMore: {
-                  type: 'boolean',
-                },
-                approvalShare: {
-                  type: 'number',
-                },
+                selfVote: { type: 'boolean' },
+                quorumShare: { type: 'number' },
+                approvalBase: { type: 'string' },
+                strictlyMore: { type: 'boolean' },
+                approvalShare: { type: 'number' },
               },
             },
-            tieBreak: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
+            tieBreak: { type: 'array', items: { type: 'string' } },
             candidates: {
               type: 'array',
               items: {
@@ -2262,67 +1190,34 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                   'documents',
                 ],
                 properties: {
-                  nominationId: {
-                    type: 'string',
-                    format: 'uuid',
-                  },
-                  nominee: {
-                    type: 'string',
-                  },
+                  nominationId: { type: 'string', format: 'uuid' },
+                  nominee: { type: 'string' },
                   nominatingOrganization: {
                     type: 'object',
                     required: ['id', 'nameVi', 'nameEn'],
                     properties: {
-                      id: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      nameVi: {
-                        type: 'string',
-                      },
-                      nameEn: {
-                        type: 'string',
-                      },
+                      id: { type: 'string', format: 'uuid' },
+                      nameVi: { type: 'string' },
+                      nameEn: { type: 'string' },
                     },
                   },
-                  inThisRound: {
-                    type: 'boolean',
-                  },
-                  summary: {
-                    type: 'string',
-                    nullable: true,
-                  },
+                  inThisRound: { type: 'boolean' },
+                  summary: { type: 'string', nullable: true },
                   documents: {
                     type: 'array',
                     items: {
                       type: 'object',
                       required: ['id', 'kind', 'kindLabel', 'fileName', 'path'],
                       properties: {
-                        id: {
-                          type: 'string',
-                          format: 'uuid',
-                        },
-                        kind: {
-                          type: 'string',
-                        },
+                        id: { type: 'string', format: 'uuid' },
+                        kind: { type: 'string' },
                         kindLabel: {
                           type: 'object',
                           required: ['vi', 'en'],
-                          properties: {
-                            vi: {
-                              type: 'string',
-                            },
-                            en: {
-                              type: 'string',
-                            },
-                          },
+                          properties: { vi: { type: 'string' }, en: { type: 'string' } },
                         },
-                        fileName: {
-                          type: 'string',
-                        },
-                        path: {
-                          type: 'string',
-                        },
+                        fileName: { type: 'string' },
+                        path: { type: 'string' },
                       },
                     },
                     nullable: true,
@@ -2354,55 +1249,28 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                 'rounds',
               ],
               properties: {
-                rank: {
-                  type: 'integer',
-                },
-                share: {
-                  type: 'number',
-                },
-                outcome: {
-                  type: 'string',
-                },
-                selected: {
-                  type: 'boolean',
-                },
-                approvals: {
-                  type: 'integer',
-                },
-                awardType: {
-                  type: 'string',
-                },
-                nominationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                round: {
-                  type: 'integer',
-                },
-                decidedBy: {
-                  type: 'string',
-                },
+                rank: { type: 'integer' },
+                share: { type: 'number' },
+                outcome: { type: 'string' },
+                selected: { type: 'boolean' },
+                approvals: { type: 'integer' },
+                awardType: { type: 'string' },
+                nominationId: { type: 'string', format: 'uuid' },
+                round: { type: 'integer' },
+                decidedBy: { type: 'string' },
                 rounds: {
                   type: 'array',
                   items: {
                     type: 'object',
                     required: ['round', 'approvals', 'share'],
                     properties: {
-                      round: {
-                        type: 'integer',
-                      },
-                      approvals: {
-                        type: 'integer',
-                      },
-                      share: {
-                        type: 'number',
-                      },
+                      round: { type: 'integer' },
+                      approvals: { type: 'integer' },
+                      share: { type: 'number' },
                     },
                   },
                 },
-                tieBreak: {
-                  type: 'string',
-                },
+                tieBreak: { type: 'string' },
               },
             },
           },
@@ -2412,12 +1280,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'object',
               required: ['round', 'turnout', 'ballots', 'candidates', 'runoff'],
               properties: {
-                round: {
-                  type: 'integer',
-                },
-                turnout: {
-                  type: 'integer',
-                },
+                round: { type: 'integer' },
+                turnout: { type: 'integer' },
                 ballots: {
                   type: 'array',
                   items: {
@@ -2433,30 +1297,14 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                       'threshold',
                     ],
                     properties: {
-                      blank: {
-                        type: 'integer',
-                      },
-                      valid: {
-                        type: 'integer',
-                      },
-                      issued: {
-                        type: 'integer',
-                      },
-                      places: {
-                        type: 'integer',
-                      },
-                      invalid: {
-                        type: 'integer',
-                      },
-                      received: {
-                        type: 'integer',
-                      },
-                      awardType: {
-                        type: 'string',
-                      },
-                      threshold: {
-                        type: 'integer',
-                      },
+                      blank: { type: 'integer' },
+                      valid: { type: 'integer' },
+                      issued: { type: 'integer' },
+                      places: { type: 'integer' },
+                      invalid: { type: 'integer' },
+                      received: { type: 'integer' },
+                      awardType: { type: 'string' },
+                      threshold: { type: 'integer' },
                     },
                   },
                 },
@@ -2474,31 +1322,14 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                       'nominationId',
                     ],
                     properties: {
-                      rank: {
-                        type: 'integer',
-                      },
-                      share: {
-                        type: 'number',
-                      },
-                      outcome: {
-                        type: 'string',
-                      },
-                      selected: {
-                        type: 'boolean',
-                      },
-                      approvals: {
-                        type: 'integer',
-                      },
-                      awardType: {
-                        type: 'string',
-                      },
-                      nominationId: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      tieBreak: {
-                        type: 'string',
-                      },
+                      rank: { type: 'integer' },
+                      share: { type: 'number' },
+                      outcome: { type: 'string' },
+                      selected: { type: 'boolean' },
+                      approvals: { type: 'integer' },
+                      awardType: { type: 'string' },
+                      nominationId: { type: 'string', format: 'uuid' },
+                      tieBreak: { type: 'string' },
                     },
                   },
                 },
@@ -2508,19 +1339,9 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                     type: 'object',
                     required: ['places', 'awardType', 'nominationIds'],
                     properties: {
-                      places: {
-                        type: 'integer',
-                      },
-                      awardType: {
-                        type: 'string',
-                      },
-                      nominationIds: {
-                        type: 'array',
-                        items: {
-                          type: 'string',
-                          format: 'uuid',
-                        },
-                      },
+                      places: { type: 'integer' },
+                      awardType: { type: 'string' },
+                      nominationIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
                     },
                   },
                 },
@@ -2535,91 +1356,13 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         items: {
           type: 'object',
           required: ['round', 'codes'],
-          properties: {
-            round: {
-              type: 'integer',
-            },
-            codes: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-          },
+          properties: { round: { type: 'integer' }, codes: { type: 'array', items: { type: 'string' } } },
         },
       },
       minutes: {
         type: 'object',
         required: ['sha256', 'pdf', 'docx'],
-        properties: {
-          sha256: {
-            type: 'string',
-          },
-          pdf: {
-            type: 'object',
-            required: ['id', 'kind', 'format', 'fileName', 'sha256', 'size', 'createdAt', 'download'],
-            properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              kind: {
-                type: 'string',
-              },
-              format: {
-                type: 'string',
-              },
-              fileName: {
-                type: 'string',
-              },
-              sha256: {
-                type: 'string',
-              },
-              size: {
-                type: 'integer',
-              },
-              createdAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-              download: {
-                type: 'string',
-              },
-            },
-          },
-          docx: {
-            type: 'object',
-            required: ['id', 'kind', 'format', 'fileName', 'sha256', 'size', 'createdAt', 'download'],
-            properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              kind: {
-                type: 'string',
-              },
-              format: {
-                type: 'string',
-              },
-              fileName: {
-                type: 'string',
-              },
-              sha256: {
-                type: 'string',
-              },
-              size: {
-                type: 'integer',
-              },
-              createdAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-              download: {
-                type: 'string',
-              },
-            },
-          },
-        },
+        properties: { sha256: { type: 'string' }, pdf: GENERATED_PDF, docx: GENERATED_PDF },
         nullable: true,
       },
     },
@@ -2627,50 +1370,21 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   BallotReceipt: {
     type: 'object',
     required: ['receipt', 'round'],
-    properties: {
-      receipt: {
-        type: 'string',
-      },
-      round: {
-        type: 'integer',
-      },
-    },
+    properties: { receipt: { type: 'string' }, round: { type: 'integer' } },
   },
   Decision: {
     type: 'object',
     required: ['id', 'kind', 'number', 'date', 'meetingId', 'signer'],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      kind: {
-        type: 'string',
-      },
-      number: {
-        type: 'string',
-        nullable: true,
-      },
-      date: {
-        type: 'string',
-        format: 'date',
-      },
-      meetingId: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
+      id: { type: 'string', format: 'uuid' },
+      kind: { type: 'string' },
+      number: { type: 'string', nullable: true },
+      date: { type: 'string', format: 'date' },
+      meetingId: { type: 'string', format: 'uuid', nullable: true },
       signer: {
         type: 'object',
         required: ['name', 'function'],
-        properties: {
-          name: {
-            type: 'string',
-          },
-          function: {
-            type: 'string',
-          },
-        },
+        properties: { name: { type: 'string' }, function: { type: 'string' } },
         nullable: true,
       },
       nominations: {
@@ -2679,49 +1393,25 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           type: 'object',
           required: ['id', 'dossierNumber', 'state', 'version'],
           properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            dossierNumber: {
-              type: 'string',
-            },
-            state: {
-              type: 'string',
-            },
-            version: {
-              type: 'integer',
-            },
+            id: { type: 'string', format: 'uuid' },
+            dossierNumber: { type: 'string' },
+            state: { type: 'string' },
+            version: { type: 'integer' },
           },
         },
       },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
+      createdAt: { type: 'string', format: 'date-time' },
       items: {
         type: 'array',
         items: {
           type: 'object',
           required: ['nominationId', 'dossierNumber', 'nominee', 'outcome', 'reason'],
           properties: {
-            nominationId: {
-              type: 'string',
-              format: 'uuid',
-            },
-            dossierNumber: {
-              type: 'string',
-            },
-            nominee: {
-              type: 'string',
-            },
-            outcome: {
-              type: 'string',
-              enum: ['awarded', 'rejected'],
-            },
-            reason: {
-              nullable: true,
-            },
+            nominationId: { type: 'string', format: 'uuid' },
+            dossierNumber: { type: 'string' },
+            nominee: { type: 'string' },
+            outcome: { type: 'string', enum: ['awarded', 'rejected'] },
+            reason: { nullable: true },
           },
         },
       },
@@ -2747,46 +1437,20 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'active',
         ],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          code: {
-            type: 'string',
-          },
-          kind: {
-            type: 'string',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
-          provinceCode: {
-            nullable: true,
-          },
-          parentId: {
-            nullable: true,
-          },
-          validFrom: {
-            type: 'string',
-            format: 'date',
-          },
-          validTo: {
-            nullable: true,
-          },
-          successorId: {
-            nullable: true,
-          },
-          active: {
-            type: 'boolean',
-          },
+          id: { type: 'string', format: 'uuid' },
+          code: { type: 'string' },
+          kind: { type: 'string' },
+          nameVi: { type: 'string' },
+          nameEn: { type: 'string' },
+          provinceCode: { nullable: true },
+          parentId: { nullable: true },
+          validFrom: { type: 'string', format: 'date' },
+          validTo: { nullable: true },
+          successorId: { nullable: true },
+          active: { type: 'boolean' },
         },
       },
-      year: {
-        type: 'integer',
-      },
+      year: { type: 'integer' },
       leader: {
         type: 'object',
         required: [
@@ -2803,164 +1467,22 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'active',
         ],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          code: {
-            type: 'string',
-          },
-          kind: {
-            type: 'string',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
-          provinceCode: {
-            type: 'integer',
-          },
-          parentId: {
-            nullable: true,
-          },
-          validFrom: {
-            type: 'string',
-            format: 'date',
-          },
-          validTo: {
-            nullable: true,
-          },
-          successorId: {
-            nullable: true,
-          },
-          active: {
-            type: 'boolean',
-          },
+          id: { type: 'string', format: 'uuid' },
+          code: { type: 'string' },
+          kind: { type: 'string' },
+          nameVi: { type: 'string' },
+          nameEn: { type: 'string' },
+          provinceCode: { type: 'integer' },
+          parentId: { nullable: true },
+          validFrom: { type: 'string', format: 'date' },
+          validTo: { nullable: true },
+          successorId: { nullable: true },
+          active: { type: 'boolean' },
         },
         nullable: true,
       },
-      deputies: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: [
-            'id',
-            'code',
-            'kind',
-            'nameVi',
-            'nameEn',
-            'provinceCode',
-            'parentId',
-            'validFrom',
-            'validTo',
-            'successorId',
-            'active',
-          ],
-          properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            code: {
-              type: 'string',
-            },
-            kind: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            provinceCode: {
-              type: 'integer',
-            },
-            parentId: {
-              nullable: true,
-            },
-            validFrom: {
-              type: 'string',
-              format: 'date',
-            },
-            validTo: {
-              type: 'string',
-              format: 'date',
-              nullable: true,
-            },
-            successorId: {
-              type: 'string',
-              format: 'uuid',
-              nullable: true,
-            },
-            active: {
-              type: 'boolean',
-            },
-          },
-        },
-      },
-      members: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: [
-            'id',
-            'code',
-            'kind',
-            'nameVi',
-            'nameEn',
-            'provinceCode',
-            'parentId',
-            'validFrom',
-            'validTo',
-            'successorId',
-            'active',
-          ],
-          properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            code: {
-              type: 'string',
-            },
-            kind: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            provinceCode: {
-              type: 'integer',
-            },
-            parentId: {
-              nullable: true,
-            },
-            validFrom: {
-              type: 'string',
-              format: 'date',
-            },
-            validTo: {
-              type: 'string',
-              format: 'date',
-              nullable: true,
-            },
-            successorId: {
-              type: 'string',
-              format: 'uuid',
-              nullable: true,
-            },
-            active: {
-              type: 'boolean',
-            },
-          },
-        },
-      },
+      deputies: { type: 'array', items: CLUSTER_DEPUTY },
+      members: { type: 'array', items: CLUSTER_DEPUTY },
     },
   },
   Agreement: {
@@ -2978,59 +1500,30 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'signed',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      clusterId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      year: {
-        type: 'integer',
-      },
-      title: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      clusterId: { type: 'string', format: 'uuid' },
+      year: { type: 'integer' },
+      title: { type: 'string' },
       criteria: {
         type: 'array',
         items: {
           type: 'object',
           required: ['code', 'name', 'weight', 'maxScore'],
           properties: {
-            code: {
-              type: 'string',
-            },
-            name: {
-              type: 'string',
-            },
-            weight: {
-              type: 'number',
-            },
-            maxScore: {
-              type: 'number',
-            },
+            code: { type: 'string' },
+            name: { type: 'string' },
+            weight: { type: 'number' },
+            maxScore: { type: 'number' },
           },
         },
       },
-      state: {
-        $ref: '#/components/schemas/AgreementState',
-      },
+      state: { $ref: '#/components/schemas/AgreementState' },
       stateLabel: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
-      version: {
-        type: 'integer',
-      },
+      version: { type: 'integer' },
       members: {
         type: 'array',
         items: {
@@ -3041,29 +1534,16 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'object',
               required: ['id', 'nameVi', 'nameEn'],
               properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
+                id: { type: 'string', format: 'uuid' },
+                nameVi: { type: 'string' },
+                nameEn: { type: 'string' },
               },
             },
-            signedAt: {
-              type: 'string',
-              format: 'date-time',
-              nullable: true,
-            },
+            signedAt: { type: 'string', format: 'date-time', nullable: true },
           },
         },
       },
-      signed: {
-        type: 'integer',
-      },
+      signed: { type: 'integer' },
     },
   },
   Evaluation: {
@@ -3074,69 +1554,34 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'object',
         required: ['id', 'nameVi', 'nameEn'],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
+          id: { type: 'string', format: 'uuid' },
+          nameVi: { type: 'string' },
+          nameEn: { type: 'string' },
         },
       },
-      scores: {
-        type: 'object',
-        additionalProperties: {
-          type: 'integer',
-        },
-      },
-      total: {
-        type: 'number',
-      },
-      status: {
-        type: 'string',
-      },
-      note: {
-        type: 'string',
-        nullable: true,
-      },
-      submittedAt: {
-        type: 'string',
-        format: 'date-time',
-      },
+      scores: { type: 'object', additionalProperties: { type: 'integer' } },
+      total: { type: 'number' },
+      status: { type: 'string' },
+      note: { type: 'string', nullable: true },
+      submittedAt: { type: 'string', format: 'date-time' },
     },
   },
   Ranking: {
     type: 'object',
     required: ['clusterId', 'year', 'criteria', 'ranking', 'pendingOrganizationIds'],
     properties: {
-      clusterId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      year: {
-        type: 'integer',
-      },
+      clusterId: { type: 'string', format: 'uuid' },
+      year: { type: 'integer' },
       criteria: {
         type: 'array',
         items: {
           type: 'object',
           required: ['code', 'name', 'weight', 'maxScore'],
           properties: {
-            code: {
-              type: 'string',
-            },
-            name: {
-              type: 'string',
-            },
-            weight: {
-              type: 'number',
-            },
-            maxScore: {
-              type: 'number',
-            },
+            code: { type: 'string' },
+            name: { type: 'string' },
+            weight: { type: 'number' },
+            maxScore: { type: 'number' },
           },
         },
       },
@@ -3146,62 +1591,32 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           type: 'object',
           required: ['rank', 'tied', 'total', 'organization'],
           properties: {
-            rank: {
-              type: 'integer',
-            },
-            tied: {
-              type: 'boolean',
-            },
-            total: {
-              type: 'number',
-            },
+            rank: { type: 'integer' },
+            tied: { type: 'boolean' },
+            total: { type: 'number' },
             organization: {
               type: 'object',
               required: ['id', 'nameVi', 'nameEn'],
               properties: {
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
+                id: { type: 'string', format: 'uuid' },
+                nameVi: { type: 'string' },
+                nameEn: { type: 'string' },
               },
             },
           },
         },
       },
-      pendingOrganizationIds: {
-        type: 'array',
-        items: {},
-      },
+      pendingOrganizationIds: { type: 'array', items: {} },
     },
   },
   LeadershipProposal: {
     type: 'object',
     required: ['year', 'leaderId', 'deputyIds', 'basis'],
     properties: {
-      year: {
-        type: 'integer',
-      },
-      leaderId: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
-      deputyIds: {
-        type: 'array',
-        items: {
-          type: 'string',
-          format: 'uuid',
-        },
-      },
-      basis: {
-        type: 'string',
-      },
+      year: { type: 'integer' },
+      leaderId: { type: 'string', format: 'uuid', nullable: true },
+      deputyIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
+      basis: { type: 'string' },
     },
   },
   GeneratedDocument: {
@@ -3219,104 +1634,19 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'formats',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      kind: {
-        type: 'string',
-      },
-      format: {
-        type: 'string',
-      },
-      fileName: {
-        type: 'string',
-      },
-      sha256: {
-        type: 'string',
-      },
-      size: {
-        type: 'integer',
-      },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      download: {
-        type: 'string',
-      },
-      number: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      kind: { type: 'string' },
+      format: { type: 'string' },
+      fileName: { type: 'string' },
+      sha256: { type: 'string' },
+      size: { type: 'integer' },
+      createdAt: { type: 'string', format: 'date-time' },
+      download: { type: 'string' },
+      number: { type: 'string' },
       formats: {
         type: 'object',
         required: ['pdf', 'docx'],
-        properties: {
-          pdf: {
-            type: 'object',
-            required: ['id', 'kind', 'format', 'fileName', 'sha256', 'size', 'createdAt', 'download'],
-            properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              kind: {
-                type: 'string',
-              },
-              format: {
-                type: 'string',
-              },
-              fileName: {
-                type: 'string',
-              },
-              sha256: {
-                type: 'string',
-              },
-              size: {
-                type: 'integer',
-              },
-              createdAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-              download: {
-                type: 'string',
-              },
-            },
-          },
-          docx: {
-            type: 'object',
-            required: ['id', 'kind', 'format', 'fileName', 'sha256', 'size', 'createdAt', 'download'],
-            properties: {
-              id: {
-                type: 'string',
-                format: 'uuid',
-              },
-              kind: {
-                type: 'string',
-              },
-              format: {
-                type: 'string',
-              },
-              fileName: {
-                type: 'string',
-              },
-              sha256: {
-                type: 'string',
-              },
-              size: {
-                type: 'integer',
-              },
-              createdAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-              download: {
-                type: 'string',
-              },
-            },
-          },
-        },
+        properties: { pdf: GENERATED_PDF, docx: GENERATED_PDF },
       },
     },
   },
@@ -3336,48 +1666,17 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'active',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      code: {
-        type: 'string',
-      },
-      kind: {
-        type: 'string',
-      },
-      nameVi: {
-        type: 'string',
-      },
-      nameEn: {
-        type: 'string',
-      },
-      provinceCode: {
-        type: 'integer',
-        nullable: true,
-      },
-      parentId: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
-      validFrom: {
-        type: 'string',
-        format: 'date',
-      },
-      validTo: {
-        type: 'string',
-        format: 'date',
-        nullable: true,
-      },
-      successorId: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
-      active: {
-        type: 'boolean',
-      },
+      id: { type: 'string', format: 'uuid' },
+      code: { type: 'string' },
+      kind: { type: 'string' },
+      nameVi: { type: 'string' },
+      nameEn: { type: 'string' },
+      provinceCode: { type: 'integer', nullable: true },
+      parentId: { type: 'string', format: 'uuid', nullable: true },
+      validFrom: { type: 'string', format: 'date' },
+      validTo: { type: 'string', format: 'date', nullable: true },
+      successorId: { type: 'string', format: 'uuid', nullable: true },
+      active: { type: 'boolean' },
     },
   },
   Merger: {
@@ -3396,56 +1695,25 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'active',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      code: {
-        type: 'string',
-      },
-      kind: {
-        type: 'string',
-      },
-      nameVi: {
-        type: 'string',
-      },
-      nameEn: {
-        type: 'string',
-      },
-      provinceCode: {
-        type: 'integer',
-      },
-      parentId: {
-        nullable: true,
-      },
-      validFrom: {
-        type: 'string',
-        format: 'date',
-      },
-      validTo: {
-        type: 'string',
-        format: 'date',
-      },
-      successorId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      active: {
-        type: 'boolean',
-      },
+      id: { type: 'string', format: 'uuid' },
+      code: { type: 'string' },
+      kind: { type: 'string' },
+      nameVi: { type: 'string' },
+      nameEn: { type: 'string' },
+      provinceCode: { type: 'integer' },
+      parentId: { nullable: true },
+      validFrom: { type: 'string', format: 'date' },
+      validTo: { type: 'string', format: 'date' },
+      successorId: { type: 'string', format: 'uuid' },
+      active: { type: 'boolean' },
     },
   },
   EligibleNominees: {
     type: 'object',
     required: ['organizationId', 'year', 'items'],
     properties: {
-      organizationId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      year: {
-        type: 'integer',
-      },
+      organizationId: { type: 'string', format: 'uuid' },
+      year: { type: 'integer' },
       items: {
         type: 'array',
         items: {
@@ -3456,221 +1724,22 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
               type: 'object',
               required: ['code', 'nameVi', 'nameEn'],
               properties: {
-                code: {
-                  $ref: '#/components/schemas/AwardCode',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
+                code: { $ref: '#/components/schemas/AwardCode' },
+                nameVi: { type: 'string' },
+                nameEn: { type: 'string' },
               },
             },
             nominee: {
               type: 'object',
               required: ['kind', 'personId', 'organizationId', 'name'],
               properties: {
-                kind: {
-                  type: 'string',
-                },
-                personId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                organizationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                name: {
-                  type: 'string',
-                },
+                kind: { type: 'string' },
+                personId: { type: 'string', format: 'uuid' },
+                organizationId: { type: 'string', format: 'uuid' },
+                name: { type: 'string' },
               },
             },
-            eligibility: {
-              type: 'object',
-              required: [
-                'awardType',
-                'year',
-                'policy',
-                'verified',
-                'hasStandard',
-                'criteria',
-                'blockingUnmet',
-                'warningsUnmet',
-              ],
-              properties: {
-                awardType: {
-                  type: 'string',
-                },
-                year: {
-                  type: 'integer',
-                },
-                policy: {
-                  type: 'object',
-                  required: ['id', 'version', 'effectiveFrom'],
-                  properties: {
-                    id: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    version: {
-                      type: 'integer',
-                    },
-                    effectiveFrom: {
-                      type: 'string',
-                      format: 'date',
-                    },
-                  },
-                },
-                verified: {
-                  type: 'boolean',
-                },
-                hasStandard: {
-                  type: 'boolean',
-                },
-                criteria: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['key', 'label', 'severity', 'met', 'evidence'],
-                    properties: {
-                      key: {
-                        type: 'string',
-                      },
-                      label: {
-                        type: 'object',
-                        required: ['en', 'vi'],
-                        properties: {
-                          en: {
-                            type: 'string',
-                          },
-                          vi: {
-                            type: 'string',
-                          },
-                        },
-                      },
-                      severity: {
-                        type: 'string',
-                      },
-                      met: {
-                        type: 'boolean',
-                      },
-                      evidence: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          required: [
-                            'id',
-                            'subjectKind',
-                            'person',
-                            'organization',
-                            'category',
-                            'code',
-                            'title',
-                            'year',
-                            'decidingBody',
-                            'decisionNumber',
-                            'decisionDate',
-                            'source',
-                            'nominationId',
-                            'revoked',
-                            'revocation',
-                          ],
-                          properties: {
-                            id: {
-                              type: 'string',
-                              format: 'uuid',
-                            },
-                            subjectKind: {
-                              type: 'string',
-                            },
-                            person: {
-                              type: 'object',
-                              required: ['id', 'fullName'],
-                              properties: {
-                                id: {
-                                  type: 'string',
-                                  format: 'uuid',
-                                },
-                                fullName: {
-                                  type: 'string',
-                                },
-                              },
-                            },
-                            organization: {
-                              type: 'object',
-                              required: ['id', 'nameVi', 'nameEn'],
-                              properties: {
-                                id: {
-                                  type: 'string',
-                                  format: 'uuid',
-                                },
-                                nameVi: {
-                                  type: 'string',
-                                },
-                                nameEn: {
-                                  type: 'string',
-                                },
-                              },
-                            },
-                            category: {
-                              type: 'string',
-                            },
-                            code: {
-                              type: 'string',
-                            },
-                            title: {
-                              type: 'object',
-                              required: ['vi', 'en'],
-                              properties: {
-                                vi: {
-                                  type: 'string',
-                                },
-                                en: {
-                                  type: 'string',
-                                },
-                              },
-                            },
-                            year: {
-                              type: 'integer',
-                            },
-                            decidingBody: {
-                              type: 'string',
-                            },
-                            decisionNumber: {
-                              type: 'string',
-                            },
-                            decisionDate: {
-                              type: 'string',
-                              format: 'date',
-                            },
-                            source: {
-                              type: 'string',
-                            },
-                            nominationId: {
-                              nullable: true,
-                            },
-                            revoked: {
-                              type: 'boolean',
-                            },
-                            revocation: {
-                              nullable: true,
-                            },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-                blockingUnmet: {
-                  type: 'integer',
-                },
-                warningsUnmet: {
-                  type: 'integer',
-                },
-              },
-            },
+            eligibility: ELIGIBILITY,
           },
         },
       },
@@ -3689,252 +1758,24 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'requiredDocuments',
     ],
     properties: {
-      code: {
-        type: 'string',
-      },
-      nameVi: {
-        type: 'string',
-      },
-      nameEn: {
-        type: 'string',
-      },
-      nomineeKinds: {
-        type: 'array',
-        items: {
-          type: 'string',
-        },
-      },
-      decidedBy: {
-        type: 'string',
-      },
-      route: {
-        type: 'string',
-      },
-      policy: {
-        type: 'object',
-        required: ['id', 'version', 'effectiveFrom', 'source', 'rules'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          version: {
-            type: 'integer',
-          },
-          effectiveFrom: {
-            type: 'string',
-            format: 'date',
-          },
-          source: {
-            type: 'string',
-          },
-          rules: {
-            type: 'object',
-            required: [
-              'vote',
-              'quota',
-              'dossier',
-              'tieBreak',
-              'deadlines',
-              'prizeMultiple',
-              'publicityWorkingDays',
-              'groundsForHigherAwards',
-            ],
-            properties: {
-              vote: {
-                type: 'object',
-                required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
-                properties: {
-                  selfVote: {
-                    type: 'boolean',
-                  },
-                  quorumShare: {
-                    type: 'number',
-                  },
-                  approvalBase: {
-                    type: 'string',
-                  },
-                  strictlyMore: {
-                    type: 'boolean',
-                  },
-                  approvalShare: {
-                    type: 'number',
-                  },
-                },
-                nullable: true,
-              },
-              quota: {
-                type: 'object',
-                required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
-                properties: {
-                  perCluster: {
-                    type: 'integer',
-                    nullable: true,
-                  },
-                  shareOfEligible: {
-                    nullable: true,
-                  },
-                  perNominatingUnit: {
-                    nullable: true,
-                  },
-                },
-              },
-              dossier: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['kind', 'stage', 'copies'],
-                  properties: {
-                    kind: {
-                      type: 'string',
-                    },
-                    stage: {
-                      type: 'string',
-                    },
-                    copies: {
-                      type: 'integer',
-                    },
-                  },
-                },
-              },
-              standard: {
-                type: 'object',
-                required: ['verified', 'individual'],
-                properties: {
-                  verified: {
-                    type: 'boolean',
-                  },
-                  individual: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['key', 'rule', 'label', 'severity'],
-                      properties: {
-                        key: {
-                          type: 'string',
-                        },
-                        rule: {
-                          type: 'object',
-                          required: ['holds'],
-                          properties: {
-                            holds: {
-                              type: 'object',
-                              required: ['codes'],
-                              properties: {
-                                codes: {
-                                  type: 'array',
-                                  items: {
-                                    type: 'string',
-                                  },
-                                },
-                                times: {
-                                  type: 'integer',
-                                },
-                                consecutive: {
-                                  type: 'boolean',
-                                },
-                                endingWithin: {
-                                  type: 'integer',
-                                },
-                                window: {
-                                  type: 'integer',
-                                },
-                              },
-                            },
-                          },
-                        },
-                        label: {
-                          type: 'object',
-                          required: ['en', 'vi'],
-                          properties: {
-                            en: {
-                              type: 'string',
-                            },
-                            vi: {
-                              type: 'string',
-                            },
-                          },
-                        },
-                        severity: {
-                          type: 'string',
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-              tieBreak: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              deadlines: {
-                type: 'object',
-                required: [
-                  'lapseOnExpiry',
-                  'reminderShare',
-                  'responseWorkingDays',
-                  'appraisalWorkingDays',
-                  'consultationWorkingDays',
-                  'consultedAnswerWorkingDays',
-                ],
-                properties: {
-                  lapseOnExpiry: {
-                    type: 'boolean',
-                  },
-                  reminderShare: {
-                    type: 'number',
-                  },
-                  responseWorkingDays: {
-                    type: 'integer',
-                  },
-                  appraisalWorkingDays: {
-                    type: 'integer',
-                  },
-                  consultationWorkingDays: {
-                    type: 'integer',
-                  },
-                  consultedAnswerWorkingDays: {
-                    type: 'integer',
-                  },
-                },
-              },
-              prizeMultiple: {
-                type: 'number',
-                nullable: true,
-              },
-              publicityWorkingDays: {
-                type: 'integer',
-              },
-              groundsForHigherAwards: {
-                type: 'boolean',
-              },
-            },
-          },
-        },
-      },
+      code: { type: 'string' },
+      nameVi: { type: 'string' },
+      nameEn: { type: 'string' },
+      nomineeKinds: { type: 'array', items: { type: 'string' } },
+      decidedBy: { type: 'string' },
+      route: { type: 'string' },
+      policy: POLICY,
       requiredDocuments: {
         type: 'array',
         items: {
           type: 'object',
           required: ['kind', 'nameVi', 'nameEn', 'copies', 'stage'],
           properties: {
-            kind: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            copies: {
-              type: 'integer',
-            },
-            stage: {
-              type: 'string',
-            },
+            kind: { type: 'string' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
+            copies: { type: 'integer' },
+            stage: { type: 'string' },
           },
         },
       },
@@ -3954,668 +1795,31 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'versions',
     ],
     properties: {
-      code: {
-        type: 'string',
-      },
-      nameVi: {
-        type: 'string',
-      },
-      nameEn: {
-        type: 'string',
-      },
-      nomineeKinds: {
-        type: 'array',
-        items: {
-          type: 'string',
-        },
-      },
-      decidedBy: {
-        type: 'string',
-      },
-      route: {
-        type: 'string',
-      },
-      policy: {
-        type: 'object',
-        required: ['id', 'version', 'effectiveFrom', 'source', 'rules'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          version: {
-            type: 'integer',
-          },
-          effectiveFrom: {
-            type: 'string',
-            format: 'date',
-          },
-          source: {
-            type: 'string',
-          },
-          rules: {
-            type: 'object',
-            required: [
-              'vote',
-              'quota',
-              'dossier',
-              'tieBreak',
-              'deadlines',
-              'prizeMultiple',
-              'publicityWorkingDays',
-              'groundsForHigherAwards',
-            ],
-            properties: {
-              vote: {
-                type: 'object',
-                required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
-                properties: {
-                  selfVote: {
-                    type: 'boolean',
-                  },
-                  quorumShare: {
-                    type: 'number',
-                  },
-                  approvalBase: {
-                    type: 'string',
-                  },
-                  strictlyMore: {
-                    type: 'boolean',
-                  },
-                  approvalShare: {
-                    type: 'number',
-                  },
-                },
-                nullable: true,
-              },
-              quota: {
-                type: 'object',
-                required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
-                properties: {
-                  perCluster: {
-                    type: 'integer',
-                    nullable: true,
-                  },
-                  shareOfEligible: {
-                    nullable: true,
-                  },
-                  perNominatingUnit: {
-                    nullable: true,
-                  },
-                },
-              },
-              dossier: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['kind', 'stage', 'copies'],
-                  properties: {
-                    kind: {
-                      type: 'string',
-                    },
-                    stage: {
-                      type: 'string',
-                    },
-                    copies: {
-                      type: 'integer',
-                    },
-                  },
-                },
-              },
-              standard: {
-                type: 'object',
-                required: ['verified', 'individual'],
-                properties: {
-                  verified: {
-                    type: 'boolean',
-                  },
-                  individual: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['key', 'rule', 'label', 'severity'],
-                      properties: {
-                        key: {
-                          type: 'string',
-                        },
-                        rule: {
-                          type: 'object',
-                          required: ['holds'],
-                          properties: {
-                            holds: {
-                              type: 'object',
-                              required: ['codes'],
-                              properties: {
-                                codes: {
-                                  type: 'array',
-                                  items: {
-                                    type: 'string',
-                                  },
-                                },
-                                times: {
-                                  type: 'integer',
-                                },
-                                consecutive: {
-                                  type: 'boolean',
-                                },
-                                endingWithin: {
-                                  type: 'integer',
-                                },
-                                window: {
-                                  type: 'integer',
-                                },
-                              },
-                            },
-                          },
-                        },
-                        label: {
-                          type: 'object',
-                          required: ['en', 'vi'],
-                          properties: {
-                            en: {
-                              type: 'string',
-                            },
-                            vi: {
-                              type: 'string',
-                            },
-                          },
-                        },
-                        severity: {
-                          type: 'string',
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-              tieBreak: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              deadlines: {
-                type: 'object',
-                required: [
-                  'lapseOnExpiry',
-                  'reminderShare',
-                  'responseWorkingDays',
-                  'appraisalWorkingDays',
-                  'consultationWorkingDays',
-                  'consultedAnswerWorkingDays',
-                ],
-                properties: {
-                  lapseOnExpiry: {
-                    type: 'boolean',
-                  },
-                  reminderShare: {
-                    type: 'number',
-                  },
-                  responseWorkingDays: {
-                    type: 'integer',
-                  },
-                  appraisalWorkingDays: {
-                    type: 'integer',
-                  },
-                  consultationWorkingDays: {
-                    type: 'integer',
-                  },
-                  consultedAnswerWorkingDays: {
-                    type: 'integer',
-                  },
-                },
-              },
-              prizeMultiple: {
-                type: 'number',
-                nullable: true,
-              },
-              publicityWorkingDays: {
-                type: 'integer',
-              },
-              groundsForHigherAwards: {
-                type: 'boolean',
-              },
-            },
-          },
-        },
-      },
+      code: { type: 'string' },
+      nameVi: { type: 'string' },
+      nameEn: { type: 'string' },
+      nomineeKinds: { type: 'array', items: { type: 'string' } },
+      decidedBy: { type: 'string' },
+      route: { type: 'string' },
+      policy: POLICY,
       requiredDocuments: {
         type: 'array',
         items: {
           type: 'object',
           required: ['kind', 'nameVi', 'nameEn', 'copies', 'stage'],
           properties: {
-            kind: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            copies: {
-              type: 'integer',
-            },
-            stage: {
-              type: 'string',
-            },
+            kind: { type: 'string' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
+            copies: { type: 'integer' },
+            stage: { type: 'string' },
           },
         },
       },
-      versions: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'version', 'effectiveFrom', 'source', 'rules'],
-          properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            version: {
-              type: 'integer',
-            },
-            effectiveFrom: {
-              type: 'string',
-              format: 'date',
-            },
-            source: {
-              type: 'string',
-            },
-            rules: {
-              type: 'object',
-              required: [
-                'vote',
-                'quota',
-                'dossier',
-                'tieBreak',
-                'deadlines',
-                'prizeMultiple',
-                'publicityWorkingDays',
-                'groundsForHigherAwards',
-              ],
-              properties: {
-                vote: {
-                  type: 'object',
-                  required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
-                  properties: {
-                    selfVote: {
-                      type: 'boolean',
-                    },
-                    quorumShare: {
-                      type: 'number',
-                    },
-                    approvalBase: {
-                      type: 'string',
-                    },
-                    strictlyMore: {
-                      type: 'boolean',
-                    },
-                    approvalShare: {
-                      type: 'number',
-                    },
-                  },
-                  nullable: true,
-                },
-                quota: {
-                  type: 'object',
-                  required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
-                  properties: {
-                    perCluster: {
-                      type: 'integer',
-                      nullable: true,
-                    },
-                    shareOfEligible: {
-                      nullable: true,
-                    },
-                    perNominatingUnit: {
-                      nullable: true,
-                    },
-                  },
-                },
-                dossier: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['kind', 'stage', 'copies'],
-                    properties: {
-                      kind: {
-                        type: 'string',
-                      },
-                      stage: {
-                        type: 'string',
-                      },
-                      copies: {
-                        type: 'integer',
-                      },
-                    },
-                  },
-                },
-                tieBreak: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-                deadlines: {
-                  type: 'object',
-                  required: [
-                    'lapseOnExpiry',
-                    'reminderShare',
-                    'responseWorkingDays',
-                    'appraisalWorkingDays',
-                    'consultationWorkingDays',
-                    'consultedAnswerWorkingDays',
-                  ],
-                  properties: {
-                    lapseOnExpiry: {
-                      type: 'boolean',
-                    },
-                    reminderShare: {
-                      type: 'number',
-                    },
-                    responseWorkingDays: {
-                      type: 'integer',
-                    },
-                    appraisalWorkingDays: {
-                      type: 'integer',
-                    },
-                    consultationWorkingDays: {
-                      type: 'integer',
-                    },
-                    consultedAnswerWorkingDays: {
-                      type: 'integer',
-                    },
-                  },
-                },
-                prizeMultiple: {
-                  type: 'number',
-                  nullable: true,
-                },
-                publicityWorkingDays: {
-                  type: 'integer',
-                },
-                groundsForHigherAwards: {
-                  type: 'boolean',
-                },
-                standard: {
-                  type: 'object',
-                  required: ['verified', 'individual'],
-                  properties: {
-                    verified: {
-                      type: 'boolean',
-                    },
-                    individual: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        required: ['key', 'rule', 'label', 'severity'],
-                        properties: {
-                          key: {
-                            type: 'string',
-                          },
-                          rule: {
-                            type: 'object',
-                            required: ['holds'],
-                            properties: {
-                              holds: {
-                                type: 'object',
-                                required: ['codes'],
-                                properties: {
-                                  codes: {
-                                    type: 'array',
-                                    items: {
-                                      type: 'string',
-                                    },
-                                  },
-                                  times: {
-                                    type: 'integer',
-                                  },
-                                  consecutive: {
-                                    type: 'boolean',
-                                  },
-                                  endingWithin: {
-                                    type: 'integer',
-                                  },
-                                  window: {
-                                    type: 'integer',
-                                  },
-                                },
-                              },
-                            },
-                          },
-                          label: {
-                            type: 'object',
-                            required: ['en', 'vi'],
-                            properties: {
-                              en: {
-                                type: 'string',
-                              },
-                              vi: {
-                                type: 'string',
-                              },
-                            },
-                          },
-                          severity: {
-                            type: 'string',
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
+      versions: { type: 'array', items: POLICY },
     },
   },
-  AwardPolicy: {
-    type: 'object',
-    required: ['id', 'version', 'effectiveFrom', 'source', 'rules'],
-    properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      version: {
-        type: 'integer',
-      },
-      effectiveFrom: {
-        type: 'string',
-        format: 'date',
-      },
-      source: {
-        type: 'string',
-      },
-      rules: {
-        type: 'object',
-        required: [
-          'vote',
-          'quota',
-          'dossier',
-          'tieBreak',
-          'deadlines',
-          'prizeMultiple',
-          'publicityWorkingDays',
-          'groundsForHigherAwards',
-        ],
-        properties: {
-          vote: {
-            type: 'object',
-            required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
-            properties: {
-              selfVote: {
-                type: 'boolean',
-              },
-              quorumShare: {
-                type: 'number',
-              },
-              approvalBase: {
-                type: 'string',
-              },
-              strictlyMore: {
-                type: 'boolean',
-              },
-              approvalShare: {
-                type: 'number',
-              },
-            },
-            nullable: true,
-          },
-          quota: {
-            type: 'object',
-            required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
-            properties: {
-              perCluster: {
-                type: 'integer',
-                nullable: true,
-              },
-              shareOfEligible: {
-                nullable: true,
-              },
-              perNominatingUnit: {
-                nullable: true,
-              },
-            },
-          },
-          dossier: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['kind', 'stage', 'copies'],
-              properties: {
-                kind: {
-                  type: 'string',
-                },
-                stage: {
-                  type: 'string',
-                },
-                copies: {
-                  type: 'integer',
-                },
-              },
-            },
-          },
-          standard: {
-            type: 'object',
-            required: ['verified', 'individual'],
-            properties: {
-              verified: {
-                type: 'boolean',
-              },
-              individual: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['key', 'rule', 'label', 'severity'],
-                  properties: {
-                    key: {
-                      type: 'string',
-                    },
-                    rule: {
-                      type: 'object',
-                      required: ['holds'],
-                      properties: {
-                        holds: {
-                          type: 'object',
-                          required: ['codes'],
-                          properties: {
-                            codes: {
-                              type: 'array',
-                              items: {
-                                type: 'string',
-                              },
-                            },
-                            times: {
-                              type: 'integer',
-                            },
-                            consecutive: {
-                              type: 'boolean',
-                            },
-                            endingWithin: {
-                              type: 'integer',
-                            },
-                            window: {
-                              type: 'integer',
-                            },
-                          },
-                        },
-                      },
-                    },
-                    label: {
-                      type: 'object',
-                      required: ['en', 'vi'],
-                      properties: {
-                        en: {
-                          type: 'string',
-                        },
-                        vi: {
-                          type: 'string',
-                        },
-                      },
-                    },
-                    severity: {
-                      type: 'string',
-                    },
-                  },
-                },
-              },
-            },
-          },
-          tieBreak: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          deadlines: {
-            type: 'object',
-            required: [
-              'lapseOnExpiry',
-              'reminderShare',
-              'responseWorkingDays',
-              'appraisalWorkingDays',
-              'consultationWorkingDays',
-              'consultedAnswerWorkingDays',
-            ],
-            properties: {
-              lapseOnExpiry: {
-                type: 'boolean',
-              },
-              reminderShare: {
-                type: 'number',
-              },
-              responseWorkingDays: {
-                type: 'integer',
-              },
-              appraisalWorkingDays: {
-                type: 'integer',
-              },
-              consultationWorkingDays: {
-                type: 'integer',
-              },
-              consultedAnswerWorkingDays: {
-                type: 'integer',
-              },
-            },
-          },
-          prizeMultiple: {
-            type: 'number',
-            nullable: true,
-          },
-          publicityWorkingDays: {
-            type: 'integer',
-          },
-          groundsForHigherAwards: {
-            type: 'boolean',
-          },
-        },
-      },
-    },
-  },
+  AwardPolicy: POLICY,
   WorkingDays: {
     type: 'object',
     required: [
@@ -4629,131 +1833,61 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'weekendDays',
     ],
     properties: {
-      from: {
-        type: 'string',
-        format: 'date',
-      },
-      workingDays: {
-        type: 'integer',
-      },
-      date: {
-        type: 'string',
-        format: 'date',
-      },
-      dueAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      provisional: {
-        type: 'boolean',
-      },
-      provisionalYears: {
-        type: 'array',
-        items: {
-          type: 'integer',
-        },
-      },
+      from: { type: 'string', format: 'date' },
+      workingDays: { type: 'integer' },
+      date: { type: 'string', format: 'date' },
+      dueAt: { type: 'string', format: 'date-time' },
+      provisional: { type: 'boolean' },
+      provisionalYears: { type: 'array', items: { type: 'integer' } },
       holidays: {
         type: 'array',
         items: {
           type: 'object',
           required: ['date', 'kind', 'nameVi', 'nameEn', 'provisional'],
           properties: {
-            date: {
-              type: 'string',
-              format: 'date',
-            },
-            kind: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            provisional: {
-              type: 'boolean',
-            },
+            date: { type: 'string', format: 'date' },
+            kind: { type: 'string' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
+            provisional: { type: 'boolean' },
           },
         },
       },
-      weekendDays: {
-        type: 'integer',
-      },
+      weekendDays: { type: 'integer' },
     },
   },
   CalendarDay: {
     type: 'object',
     required: ['date', 'kind', 'nameVi', 'nameEn', 'source'],
     properties: {
-      date: {
-        type: 'string',
-        format: 'date',
-      },
-      kind: {
-        type: 'string',
-      },
-      nameVi: {
-        type: 'string',
-      },
-      nameEn: {
-        type: 'string',
-      },
-      source: {
-        type: 'string',
-      },
+      date: { type: 'string', format: 'date' },
+      kind: { type: 'string' },
+      nameVi: { type: 'string' },
+      nameEn: { type: 'string' },
+      source: { type: 'string' },
     },
   },
   CalendarYear: {
     type: 'object',
     required: ['year', 'status'],
     properties: {
-      year: {
-        type: 'integer',
-      },
-      status: {
-        type: 'string',
-      },
-      confirmedAt: {
-        type: 'string',
-        format: 'date-time',
-        nullable: true,
-      },
-      confirmedBy: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
-      note: {
-        type: 'string',
-        nullable: true,
-      },
+      year: { type: 'integer' },
+      status: { type: 'string' },
+      confirmedAt: { type: 'string', format: 'date-time', nullable: true },
+      confirmedBy: { type: 'string', format: 'uuid', nullable: true },
+      note: { type: 'string', nullable: true },
       days: {
         type: 'array',
         items: {
           type: 'object',
           required: ['date', 'kind', 'nameVi', 'nameEn', 'source', 'origin'],
           properties: {
-            date: {
-              type: 'string',
-              format: 'date',
-            },
-            kind: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            source: {
-              type: 'string',
-            },
-            origin: {
-              type: 'string',
-            },
+            date: { type: 'string', format: 'date' },
+            kind: { type: 'string' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
+            source: { type: 'string' },
+            origin: { type: 'string' },
           },
         },
       },
@@ -4763,46 +1897,23 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['year', 'status', 'confirmedAt', 'confirmedBy', 'note', 'days'],
     properties: {
-      year: {
-        type: 'integer',
-      },
-      status: {
-        type: 'string',
-      },
-      confirmedAt: {
-        nullable: true,
-      },
-      confirmedBy: {
-        nullable: true,
-      },
-      note: {
-        nullable: true,
-      },
+      year: { type: 'integer' },
+      status: { type: 'string' },
+      confirmedAt: { nullable: true },
+      confirmedBy: { nullable: true },
+      note: { nullable: true },
       days: {
         type: 'array',
         items: {
           type: 'object',
           required: ['date', 'kind', 'nameVi', 'nameEn', 'source', 'origin'],
           properties: {
-            date: {
-              type: 'string',
-              format: 'date',
-            },
-            kind: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            source: {
-              type: 'string',
-            },
-            origin: {
-              type: 'string',
-            },
+            date: { type: 'string', format: 'date' },
+            kind: { type: 'string' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
+            source: { type: 'string' },
+            origin: { type: 'string' },
           },
         },
       },
@@ -4818,216 +1929,87 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           type: 'object',
           required: ['id', 'template', 'title', 'titles', 'link', 'subject', 'createdAt', 'read'],
           properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            template: {
-              type: 'string',
-            },
-            title: {
-              type: 'string',
-            },
+            id: { type: 'string', format: 'uuid' },
+            template: { type: 'string' },
+            title: { type: 'string' },
             titles: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
-            link: {
-              type: 'string',
-            },
+            link: { type: 'string' },
             subject: {
               type: 'object',
               required: ['type', 'id'],
-              properties: {
-                type: {
-                  type: 'string',
-                },
-                id: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-              },
+              properties: { type: { type: 'string' }, id: { type: 'string', format: 'uuid' } },
             },
-            createdAt: {
-              type: 'string',
-              format: 'date-time',
-            },
-            read: {
-              type: 'boolean',
-            },
+            createdAt: { type: 'string', format: 'date-time' },
+            read: { type: 'boolean' },
           },
         },
       },
-      nextCursor: {
-        type: 'string',
-        nullable: true,
-      },
-      unread: {
-        type: 'integer',
-      },
+      nextCursor: { type: 'string', nullable: true },
+      unread: { type: 'integer' },
     },
   },
-  UnreadCount: {
-    type: 'object',
-    required: ['unread'],
-    properties: {
-      unread: {
-        type: 'integer',
-      },
-    },
-  },
+  UnreadCount: { type: 'object', required: ['unread'], properties: { unread: { type: 'integer' } } },
   Marked: {
     type: 'object',
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      template: {
-        type: 'string',
-      },
-      title: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      template: { type: 'string' },
+      title: { type: 'string' },
       titles: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
-      link: {
-        type: 'string',
-      },
+      link: { type: 'string' },
       subject: {
         type: 'object',
         required: ['type', 'id'],
-        properties: {
-          type: {
-            type: 'string',
-          },
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-        },
+        properties: { type: { type: 'string' }, id: { type: 'string', format: 'uuid' } },
       },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      read: {
-        type: 'boolean',
-      },
-      updated: {
-        type: 'integer',
-      },
+      createdAt: { type: 'string', format: 'date-time' },
+      read: { type: 'boolean' },
+      updated: { type: 'integer' },
     },
   },
   CreatedWebhook: {
     type: 'object',
     required: ['id', 'organizationId', 'role', 'roleLabel', 'url', 'events', 'active', 'createdAt', 'secret'],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      organizationId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      role: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      organizationId: { type: 'string', format: 'uuid' },
+      role: { type: 'string' },
       roleLabel: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
-      url: {
-        type: 'string',
-      },
-      events: {
-        type: 'array',
-        items: {
-          type: 'string',
-        },
-      },
-      active: {
-        type: 'boolean',
-      },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      secret: {
-        type: 'string',
-      },
+      url: { type: 'string' },
+      events: { type: 'array', items: { type: 'string' } },
+      active: { type: 'boolean' },
+      createdAt: { type: 'string', format: 'date-time' },
+      secret: { type: 'string' },
     },
   },
   Webhook: {
     type: 'object',
     required: ['id', 'organizationId', 'role', 'roleLabel', 'url', 'events', 'active', 'createdAt'],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      organizationId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      role: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      organizationId: { type: 'string', format: 'uuid' },
+      role: { type: 'string' },
       roleLabel: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
-      url: {
-        type: 'string',
-      },
-      events: {
-        type: 'array',
-        items: {
-          type: 'string',
-        },
-      },
-      active: {
-        type: 'boolean',
-      },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
+      url: { type: 'string' },
+      events: { type: 'array', items: { type: 'string' } },
+      active: { type: 'boolean' },
+      createdAt: { type: 'string', format: 'date-time' },
     },
   },
   WebhookDeliveryPage: {
@@ -5049,74 +2031,32 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'sentAt',
           ],
           properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            event: {
-              type: 'string',
-            },
-            status: {
-              type: 'string',
-            },
-            attempts: {
-              type: 'integer',
-            },
-            responseStatus: {
-              type: 'integer',
-              nullable: true,
-            },
-            lastError: {
-              type: 'string',
-              nullable: true,
-            },
-            createdAt: {
-              type: 'string',
-              format: 'date-time',
-            },
-            sentAt: {
-              type: 'string',
-              format: 'date-time',
-              nullable: true,
-            },
+            id: { type: 'string', format: 'uuid' },
+            event: { type: 'string' },
+            status: { type: 'string' },
+            attempts: { type: 'integer' },
+            responseStatus: { type: 'integer', nullable: true },
+            lastError: { type: 'string', nullable: true },
+            createdAt: { type: 'string', format: 'date-time' },
+            sentAt: { type: 'string', format: 'date-time', nullable: true },
           },
         },
       },
-      nextCursor: {
-        nullable: true,
-      },
+      nextCursor: { nullable: true },
     },
   },
   WebhookDelivery: {
     type: 'object',
     required: ['id', 'event', 'status', 'attempts', 'responseStatus', 'lastError', 'createdAt', 'sentAt'],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      event: {
-        type: 'string',
-      },
-      status: {
-        type: 'string',
-      },
-      attempts: {
-        type: 'integer',
-      },
-      responseStatus: {
-        nullable: true,
-      },
-      lastError: {
-        nullable: true,
-      },
-      createdAt: {
-        type: 'string',
-        format: 'date-time',
-      },
-      sentAt: {
-        nullable: true,
-      },
+      id: { type: 'string', format: 'uuid' },
+      event: { type: 'string' },
+      status: { type: 'string' },
+      attempts: { type: 'integer' },
+      responseStatus: { nullable: true },
+      lastError: { nullable: true },
+      createdAt: { type: 'string', format: 'date-time' },
+      sentAt: { nullable: true },
     },
   },
   SummaryReport: {
@@ -5127,20 +2067,10 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'object',
         required: ['year'],
         properties: {
-          year: {
-            type: 'integer',
-          },
-          clusterId: {
-            type: 'string',
-            format: 'uuid',
-          },
-          awardType: {
-            type: 'string',
-          },
-          nominatingOrganizationId: {
-            type: 'string',
-            format: 'uuid',
-          },
+          year: { type: 'integer' },
+          clusterId: { type: 'string', format: 'uuid' },
+          awardType: { type: 'string' },
+          nominatingOrganizationId: { type: 'string', format: 'uuid' },
         },
       },
       totals: {
@@ -5158,69 +2088,33 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'byState',
         ],
         properties: {
-          total: {
-            type: 'integer',
-          },
-          proposed: {
-            type: 'integer',
-          },
-          selected: {
-            type: 'integer',
-          },
-          forwarded: {
-            type: 'integer',
-          },
-          awarded: {
-            type: 'integer',
-          },
-          notSelected: {
-            type: 'integer',
-          },
-          withdrawn: {
-            type: 'integer',
-          },
+          total: { type: 'integer' },
+          proposed: { type: 'integer' },
+          selected: { type: 'integer' },
+          forwarded: { type: 'integer' },
+          awarded: { type: 'integer' },
+          notSelected: { type: 'integer' },
+          withdrawn: { type: 'integer' },
           rejected: {
             type: 'object',
             required: ['total', 'appraisal', 'council', 'primeMinister', 'chairman'],
             properties: {
-              total: {
-                type: 'integer',
-              },
-              appraisal: {
-                type: 'integer',
-              },
-              council: {
-                type: 'integer',
-              },
-              primeMinister: {
-                type: 'integer',
-              },
-              chairman: {
-                type: 'integer',
-              },
+              total: { type: 'integer' },
+              appraisal: { type: 'integer' },
+              council: { type: 'integer' },
+              primeMinister: { type: 'integer' },
+              chairman: { type: 'integer' },
             },
           },
-          inProgress: {
-            type: 'integer',
-          },
+          inProgress: { type: 'integer' },
           byState: {
             type: 'object',
             properties: {
-              notSelected: {
-                type: 'integer',
-              },
-              awarded: {
-                type: 'integer',
-              },
-              rejected: {
-                type: 'integer',
-              },
-              withdrawn: {
-                type: 'integer',
-              },
-              draft: {
-                type: 'integer',
-              },
+              notSelected: { type: 'integer' },
+              awarded: { type: 'integer' },
+              rejected: { type: 'integer' },
+              withdrawn: { type: 'integer' },
+              draft: { type: 'integer' },
             },
           },
         },
@@ -5246,78 +2140,36 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'clusters',
           ],
           properties: {
-            awardType: {
-              type: 'string',
-            },
-            nameVi: {
-              type: 'string',
-            },
-            nameEn: {
-              type: 'string',
-            },
-            total: {
-              type: 'integer',
-            },
-            proposed: {
-              type: 'integer',
-            },
-            selected: {
-              type: 'integer',
-            },
-            forwarded: {
-              type: 'integer',
-            },
-            awarded: {
-              type: 'integer',
-            },
-            notSelected: {
-              type: 'integer',
-            },
-            withdrawn: {
-              type: 'integer',
-            },
+            awardType: { type: 'string' },
+            nameVi: { type: 'string' },
+            nameEn: { type: 'string' },
+            total: { type: 'integer' },
+            proposed: { type: 'integer' },
+            selected: { type: 'integer' },
+            forwarded: { type: 'integer' },
+            awarded: { type: 'integer' },
+            notSelected: { type: 'integer' },
+            withdrawn: { type: 'integer' },
             rejected: {
               type: 'object',
               required: ['total', 'appraisal', 'council', 'primeMinister', 'chairman'],
               properties: {
-                total: {
-                  type: 'integer',
-                },
-                appraisal: {
-                  type: 'integer',
-                },
-                council: {
-                  type: 'integer',
-                },
-                primeMinister: {
-                  type: 'integer',
-                },
-                chairman: {
-                  type: 'integer',
-                },
+                total: { type: 'integer' },
+                appraisal: { type: 'integer' },
+                council: { type: 'integer' },
+                primeMinister: { type: 'integer' },
+                chairman: { type: 'integer' },
               },
             },
-            inProgress: {
-              type: 'integer',
-            },
+            inProgress: { type: 'integer' },
             byState: {
               type: 'object',
               properties: {
-                notSelected: {
-                  type: 'integer',
-                },
-                awarded: {
-                  type: 'integer',
-                },
-                rejected: {
-                  type: 'integer',
-                },
-                withdrawn: {
-                  type: 'integer',
-                },
-                draft: {
-                  type: 'integer',
-                },
+                notSelected: { type: 'integer' },
+                awarded: { type: 'integer' },
+                rejected: { type: 'integer' },
+                withdrawn: { type: 'integer' },
+                draft: { type: 'integer' },
               },
             },
             clusters: {
@@ -5340,79 +2192,36 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
                   'byState',
                 ],
                 properties: {
-                  clusterId: {
-                    type: 'string',
-                    format: 'uuid',
-                  },
-                  nameVi: {
-                    type: 'string',
-                  },
-                  nameEn: {
-                    type: 'string',
-                  },
-                  total: {
-                    type: 'integer',
-                  },
-                  proposed: {
-                    type: 'integer',
-                  },
-                  selected: {
-                    type: 'integer',
-                  },
-                  forwarded: {
-                    type: 'integer',
-                  },
-                  awarded: {
-                    type: 'integer',
-                  },
-                  notSelected: {
-                    type: 'integer',
-                  },
-                  withdrawn: {
-                    type: 'integer',
-                  },
+                  clusterId: { type: 'string', format: 'uuid' },
+                  nameVi: { type: 'string' },
+                  nameEn: { type: 'string' },
+                  total: { type: 'integer' },
+                  proposed: { type: 'integer' },
+                  selected: { type: 'integer' },
+                  forwarded: { type: 'integer' },
+                  awarded: { type: 'integer' },
+                  notSelected: { type: 'integer' },
+                  withdrawn: { type: 'integer' },
                   rejected: {
                     type: 'object',
                     required: ['total', 'appraisal', 'council', 'primeMinister', 'chairman'],
                     properties: {
-                      total: {
-                        type: 'integer',
-                      },
-                      appraisal: {
-                        type: 'integer',
-                      },
-                      council: {
-                        type: 'integer',
-                      },
-                      primeMinister: {
-                        type: 'integer',
-                      },
-                      chairman: {
-                        type: 'integer',
-                      },
+                      total: { type: 'integer' },
+                      appraisal: { type: 'integer' },
+                      council: { type: 'integer' },
+                      primeMinister: { type: 'integer' },
+                      chairman: { type: 'integer' },
                     },
                   },
-                  inProgress: {
-                    type: 'integer',
-                  },
+                  inProgress: { type: 'integer' },
                   byState: {
                     type: 'object',
                     properties: {
-                      notSelected: {
-                        type: 'integer',
-                      },
-                      awarded: {
-                        type: 'integer',
-                      },
-                      rejected: {
-                        type: 'integer',
-                      },
-                      withdrawn: {
-                        type: 'integer',
-                      },
-                      draft: {
-                        type: 'integer',
-                      },
+                      notSelected: { type: 'integer' },
+                      awarded: { type: 'integer' },
+                      rejected: { type: 'integer' },
+                      withdrawn: { type: 'integer' },
+                      draft: { type: 'integer' },
                     },
                   },
                 },
@@ -5427,75 +2236,35 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['filter', 'unit', 'stages'],
     properties: {
-      filter: {
-        type: 'object',
-        required: ['year'],
-        properties: {
-          year: {
-            type: 'integer',
-          },
-        },
-      },
-      unit: {
-        type: 'string',
-      },
+      filter: { type: 'object', required: ['year'], properties: { year: { type: 'integer' } } },
+      unit: { type: 'string' },
       stages: {
         type: 'array',
         items: {
           type: 'object',
           required: ['stage', 'label', 'completed', 'ongoing', 'median', 'p90', 'slowest'],
           properties: {
-            stage: {
-              type: 'string',
-            },
+            stage: { type: 'string' },
             label: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
-            completed: {
-              type: 'integer',
-            },
-            ongoing: {
-              type: 'integer',
-            },
-            median: {
-              type: 'integer',
-              nullable: true,
-            },
-            p90: {
-              type: 'integer',
-              nullable: true,
-            },
+            completed: { type: 'integer' },
+            ongoing: { type: 'integer' },
+            median: { type: 'integer', nullable: true },
+            p90: { type: 'integer', nullable: true },
             slowest: {
               type: 'array',
               items: {
                 type: 'object',
                 required: ['id', 'dossierNumber', 'nominee', 'workingDays', 'ongoing'],
                 properties: {
-                  id: {
-                    type: 'string',
-                    format: 'uuid',
-                  },
-                  dossierNumber: {
-                    type: 'string',
-                  },
-                  nominee: {
-                    type: 'string',
-                  },
-                  workingDays: {
-                    type: 'integer',
-                  },
-                  ongoing: {
-                    type: 'boolean',
-                  },
+                  id: { type: 'string', format: 'uuid' },
+                  dossierNumber: { type: 'string' },
+                  nominee: { type: 'string' },
+                  workingDays: { type: 'integer' },
+                  ongoing: { type: 'boolean' },
                 },
               },
             },
@@ -5508,9 +2277,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['count', 'items'],
     properties: {
-      count: {
-        type: 'integer',
-      },
+      count: { type: 'integer' },
       items: {
         type: 'array',
         items: {
@@ -5530,56 +2297,22 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'mustAct',
           ],
           properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            dossierNumber: {
-              type: 'string',
-            },
-            nominee: {
-              type: 'string',
-            },
-            awardType: {
-              type: 'string',
-            },
-            year: {
-              type: 'integer',
-            },
-            state: {
-              $ref: '#/components/schemas/NominationState',
-            },
+            id: { type: 'string', format: 'uuid' },
+            dossierNumber: { type: 'string' },
+            nominee: { type: 'string' },
+            awardType: { type: 'string' },
+            year: { type: 'integer' },
+            state: { $ref: '#/components/schemas/NominationState' },
             stateLabel: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
-            dueAt: {
-              type: 'string',
-              format: 'date-time',
-            },
-            overdueWorkingDays: {
-              type: 'integer',
-            },
-            nominatingOrganization: {
-              type: 'string',
-            },
-            cluster: {
-              type: 'string',
-            },
-            mustAct: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
+            dueAt: { type: 'string', format: 'date-time' },
+            overdueWorkingDays: { type: 'integer' },
+            nominatingOrganization: { type: 'string' },
+            cluster: { type: 'string' },
+            mustAct: { type: 'array', items: { type: 'string' } },
           },
         },
       },
@@ -5605,99 +2338,44 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'revocation',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      subjectKind: {
-        type: 'string',
-      },
+      id: { type: 'string', format: 'uuid' },
+      subjectKind: { type: 'string' },
       person: {
         type: 'object',
         required: ['id', 'fullName'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          fullName: {
-            type: 'string',
-          },
-        },
+        properties: { id: { type: 'string', format: 'uuid' }, fullName: { type: 'string' } },
         nullable: true,
       },
       organization: {
         type: 'object',
         required: ['id', 'nameVi', 'nameEn'],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          nameVi: {
-            type: 'string',
-          },
-          nameEn: {
-            type: 'string',
-          },
+          id: { type: 'string', format: 'uuid' },
+          nameVi: { type: 'string' },
+          nameEn: { type: 'string' },
         },
       },
-      category: {
-        type: 'string',
-      },
-      code: {
-        type: 'string',
-      },
+      category: { type: 'string' },
+      code: { type: 'string' },
       title: {
         type: 'object',
         required: ['vi', 'en'],
-        properties: {
-          vi: {
-            type: 'string',
-          },
-          en: {
-            type: 'string',
-          },
-        },
+        properties: { vi: { type: 'string' }, en: { type: 'string' } },
       },
-      year: {
-        type: 'integer',
-      },
-      decidingBody: {
-        type: 'string',
-      },
-      decisionNumber: {
-        type: 'string',
-      },
-      decisionDate: {
-        type: 'string',
-        format: 'date',
-      },
-      source: {
-        type: 'string',
-      },
-      nominationId: {
-        type: 'string',
-        format: 'uuid',
-        nullable: true,
-      },
-      revoked: {
-        type: 'boolean',
-      },
+      year: { type: 'integer' },
+      decidingBody: { type: 'string' },
+      decisionNumber: { type: 'string' },
+      decisionDate: { type: 'string', format: 'date' },
+      source: { type: 'string' },
+      nominationId: { type: 'string', format: 'uuid', nullable: true },
+      revoked: { type: 'boolean' },
       revocation: {
         type: 'object',
         required: ['at', 'reason', 'decisionNumber'],
         properties: {
-          at: {
-            type: 'string',
-            format: 'date-time',
-          },
-          reason: {
-            type: 'string',
-          },
-          decisionNumber: {
-            type: 'string',
-          },
+          at: { type: 'string', format: 'date-time' },
+          reason: { type: 'string' },
+          decisionNumber: { type: 'string' },
         },
         nullable: true,
       },
@@ -5707,62 +2385,30 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['code', 'nameVi', 'nameEn', 'nomineeKinds', 'decidedBy', 'category'],
     properties: {
-      code: {
-        type: 'string',
-      },
-      nameVi: {
-        type: 'string',
-      },
-      nameEn: {
-        type: 'string',
-      },
-      nomineeKinds: {
-        type: 'array',
-        items: {
-          type: 'string',
-          enum: ['collective', 'individual'],
-        },
-      },
-      decidedBy: {
-        type: 'string',
-        nullable: true,
-      },
-      category: {
-        type: 'string',
-        enum: ['award', 'rating', 'initiative'],
-      },
+      code: { type: 'string' },
+      nameVi: { type: 'string' },
+      nameEn: { type: 'string' },
+      nomineeKinds: { type: 'array', items: { type: 'string', enum: ['collective', 'individual'] } },
+      decidedBy: { type: 'string', nullable: true },
+      category: { type: 'string', enum: ['award', 'rating', 'initiative'] },
     },
   },
   RegisterImport: {
     type: 'object',
     required: ['rows', 'created', 'unchanged', 'possibleDuplicates'],
     properties: {
-      rows: {
-        type: 'integer',
-      },
-      created: {
-        type: 'integer',
-      },
-      unchanged: {
-        type: 'integer',
-      },
+      rows: { type: 'integer' },
+      created: { type: 'integer' },
+      unchanged: { type: 'integer' },
       possibleDuplicates: {
         type: 'array',
         items: {
           type: 'object',
           required: ['id', 'fullName', 'otherId'],
           properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            fullName: {
-              type: 'string',
-            },
-            otherId: {
-              type: 'string',
-              format: 'uuid',
-            },
+            id: { type: 'string', format: 'uuid' },
+            fullName: { type: 'string' },
+            otherId: { type: 'string', format: 'uuid' },
           },
         },
       },
@@ -5782,80 +2428,32 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'history',
     ],
     properties: {
-      id: {
-        type: 'string',
-        format: 'uuid',
-      },
-      fullName: {
-        type: 'string',
-      },
-      gender: {
-        type: 'string',
-        enum: ['female', 'male'],
-      },
-      birthDate: {
-        type: 'string',
-        format: 'date',
-      },
-      organizationId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      position: {
-        type: 'string',
-      },
-      mergedIntoId: {
-        nullable: true,
-      },
-      mergedRecords: {
-        type: 'array',
-        items: {
-          type: 'string',
-          format: 'uuid',
-        },
-      },
+      id: { type: 'string', format: 'uuid' },
+      fullName: { type: 'string' },
+      gender: { type: 'string', enum: ['female', 'male'] },
+      birthDate: { type: 'string', format: 'date' },
+      organizationId: { type: 'string', format: 'uuid' },
+      position: { type: 'string' },
+      mergedIntoId: { nullable: true },
+      mergedRecords: { type: 'array', items: { type: 'string', format: 'uuid' } },
       history: {
         type: 'array',
         items: {
           type: 'object',
           required: ['personId', 'at', 'change', 'organizationId', 'position', 'detail'],
           properties: {
-            personId: {
-              type: 'string',
-              format: 'uuid',
-            },
-            at: {
-              type: 'string',
-              format: 'date-time',
-            },
-            change: {
-              type: 'string',
-            },
-            organizationId: {
-              type: 'string',
-              format: 'uuid',
-            },
-            position: {
-              type: 'string',
-            },
+            personId: { type: 'string', format: 'uuid' },
+            at: { type: 'string', format: 'date-time' },
+            change: { type: 'string' },
+            organizationId: { type: 'string', format: 'uuid' },
+            position: { type: 'string' },
             detail: {
               type: 'object',
               properties: {
-                fromPosition: {
-                  type: 'string',
-                },
-                fromOrganizationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                intoId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                duplicateId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
+                fromPosition: { type: 'string' },
+                fromOrganizationId: { type: 'string', format: 'uuid' },
+                intoId: { type: 'string', format: 'uuid' },
+                duplicateId: { type: 'string', format: 'uuid' },
               },
             },
           },
@@ -5863,43 +2461,7 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
     },
   },
-  PersonDuplicates: {
-    type: 'array',
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'fullName', 'gender', 'birthDate', 'organizationId', 'position', 'mergedIntoId'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          fullName: {
-            type: 'string',
-          },
-          gender: {
-            type: 'string',
-            enum: ['female', 'male'],
-          },
-          birthDate: {
-            type: 'string',
-            format: 'date',
-          },
-          organizationId: {
-            type: 'string',
-            format: 'uuid',
-          },
-          position: {
-            type: 'string',
-          },
-          mergedIntoId: {
-            nullable: true,
-          },
-        },
-      },
-    },
-  },
+  PersonDuplicates: { type: 'array', items: { type: 'array', items: PERSON_CANDIDATE } },
   PersonMerge: {
     type: 'object',
     required: ['duplicate', 'into'],
@@ -5908,65 +2470,16 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'object',
         required: ['id', 'fullName', 'gender', 'birthDate', 'organizationId', 'position', 'mergedIntoId'],
         properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          fullName: {
-            type: 'string',
-          },
-          gender: {
-            type: 'string',
-            enum: ['female', 'male'],
-          },
-          birthDate: {
-            type: 'string',
-            format: 'date',
-          },
-          organizationId: {
-            type: 'string',
-            format: 'uuid',
-          },
-          position: {
-            type: 'string',
-          },
-          mergedIntoId: {
-            type: 'string',
-            format: 'uuid',
-          },
+          id: { type: 'string', format: 'uuid' },
+          fullName: { type: 'string' },
+          gender: { type: 'string', enum: ['female', 'male'] },
+          birthDate: { type: 'string', format: 'date' },
+          organizationId: { type: 'string', format: 'uuid' },
+          position: { type: 'string' },
+          mergedIntoId: { type: 'string', format: 'uuid' },
         },
       },
-      into: {
-        type: 'object',
-        required: ['id', 'fullName', 'gender', 'birthDate', 'organizationId', 'position', 'mergedIntoId'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-          },
-          fullName: {
-            type: 'string',
-          },
-          gender: {
-            type: 'string',
-            enum: ['female', 'male'],
-          },
-          birthDate: {
-            type: 'string',
-            format: 'date',
-          },
-          organizationId: {
-            type: 'string',
-            format: 'uuid',
-          },
-          position: {
-            type: 'string',
-          },
-          mergedIntoId: {
-            nullable: true,
-          },
-        },
-      },
+      into: PERSON_CANDIDATE,
     },
   },
   AuditLogPage: {
@@ -5991,625 +2504,50 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
             'requestId',
           ],
           properties: {
-            seq: {
-              type: 'integer',
-            },
-            at: {
-              type: 'string',
-              format: 'date-time',
-            },
+            seq: { type: 'integer' },
+            at: { type: 'string', format: 'date-time' },
             actor: {
               type: 'object',
               required: ['kind'],
               properties: {
-                kind: {
-                  type: 'string',
-                },
-                role: {
-                  type: 'string',
-                },
-                email: {
-                  type: 'string',
-                },
-                userId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                organizationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                id: {
-                  type: 'string',
-                },
+                kind: { type: 'string' },
+                role: { type: 'string' },
+                email: { type: 'string' },
+                userId: { type: 'string', format: 'uuid' },
+                organizationId: { type: 'string', format: 'uuid' },
+                id: { type: 'string' },
               },
             },
-            action: {
-              type: 'string',
-            },
+            action: { type: 'string' },
             actionLabel: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
-            targetType: {
-              type: 'string',
-            },
-            targetId: {
-              type: 'string',
-            },
-            reason: {
-              type: 'string',
-              nullable: true,
-            },
-            before: {
-              type: 'object',
-              properties: {
-                leader: {
-                  type: 'object',
-                  required: ['id', 'name'],
-                  properties: {
-                    id: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    name: {
-                      type: 'string',
-                    },
-                  },
-                  nullable: true,
-                },
-                deputies: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['id', 'name'],
-                    properties: {
-                      id: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      name: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                },
-                name: {
-                  type: 'string',
-                },
-                validTo: {
-                  nullable: true,
-                },
-                successor: {
-                  nullable: true,
-                },
-                members: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['id', 'name'],
-                    properties: {
-                      id: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      name: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                },
-                rules: {
-                  type: 'object',
-                  required: [
-                    'vote',
-                    'quota',
-                    'dossier',
-                    'tieBreak',
-                    'deadlines',
-                    'prizeMultiple',
-                    'publicityWorkingDays',
-                    'groundsForHigherAwards',
-                  ],
-                  properties: {
-                    vote: {
-                      type: 'object',
-                      required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
-                      properties: {
-                        selfVote: {
-                          type: 'boolean',
-                        },
-                        quorumShare: {
-                          type: 'number',
-                        },
-                        approvalBase: {
-                          type: 'string',
-                        },
-                        strictlyMore: {
-                          type: 'boolean',
-                        },
-                        approvalShare: {
-                          type: 'number',
-                        },
-                      },
-                    },
-                    quota: {
-                      type: 'object',
-                      required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
-                      properties: {
-                        perCluster: {
-                          type: 'integer',
-                        },
-                        shareOfEligible: {
-                          nullable: true,
-                        },
-                        perNominatingUnit: {
-                          nullable: true,
-                        },
-                      },
-                    },
-                    dossier: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        required: ['kind', 'stage', 'copies'],
-                        properties: {
-                          kind: {
-                            type: 'string',
-                          },
-                          stage: {
-                            type: 'string',
-                          },
-                          copies: {
-                            type: 'integer',
-                          },
-                        },
-                      },
-                    },
-                    tieBreak: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    deadlines: {
-                      type: 'object',
-                      required: [
-                        'lapseOnExpiry',
-                        'reminderShare',
-                        'responseWorkingDays',
-                        'appraisalWorkingDays',
-                        'consultationWorkingDays',
-                        'consultedAnswerWorkingDays',
-                      ],
-                      properties: {
-                        lapseOnExpiry: {
-                          type: 'boolean',
-                        },
-                        reminderShare: {
-                          type: 'number',
-                        },
-                        responseWorkingDays: {
-                          type: 'integer',
-                        },
-                        appraisalWorkingDays: {
-                          type: 'integer',
-                        },
-                        consultationWorkingDays: {
-                          type: 'integer',
-                        },
-                        consultedAnswerWorkingDays: {
-                          type: 'integer',
-                        },
-                      },
-                    },
-                    prizeMultiple: {
-                      nullable: true,
-                    },
-                    publicityWorkingDays: {
-                      type: 'integer',
-                    },
-                    groundsForHigherAwards: {
-                      type: 'boolean',
-                    },
-                  },
-                },
-                source: {
-                  type: 'string',
-                },
-                version: {
-                  type: 'integer',
-                },
-                effectiveFrom: {
-                  type: 'string',
-                  format: 'date',
-                },
-                kind: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                url: {
-                  type: 'string',
-                },
-                active: {
-                  type: 'boolean',
-                },
-                role: {
-                  type: 'string',
-                },
-                email: {
-                  type: 'string',
-                },
-                fullName: {
-                  type: 'string',
-                },
-                organizationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                status: {
-                  type: 'string',
-                },
-              },
-              nullable: true,
-            },
-            after: {
-              type: 'object',
-              properties: {
-                leader: {
-                  type: 'object',
-                  required: ['id', 'name'],
-                  properties: {
-                    id: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    name: {
-                      type: 'string',
-                    },
-                  },
-                },
-                deputies: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['id', 'name'],
-                    properties: {
-                      id: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      name: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                },
-                code: {
-                  type: 'string',
-                },
-                kind: {
-                  type: 'string',
-                },
-                nameEn: {
-                  type: 'string',
-                },
-                nameVi: {
-                  type: 'string',
-                },
-                parent: {
-                  nullable: true,
-                },
-                validFrom: {
-                  type: 'string',
-                  format: 'date',
-                },
-                provinceCode: {
-                  type: 'integer',
-                },
-                name: {
-                  type: 'string',
-                },
-                validTo: {
-                  type: 'string',
-                  format: 'date',
-                },
-                successor: {
-                  type: 'object',
-                  required: ['id', 'code', 'name'],
-                  properties: {
-                    id: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    code: {
-                      type: 'string',
-                    },
-                    name: {
-                      type: 'string',
-                    },
-                  },
-                },
-                effectiveDate: {
-                  type: 'string',
-                  format: 'date',
-                },
-                members: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['id', 'name'],
-                    properties: {
-                      id: {
-                        type: 'string',
-                        format: 'uuid',
-                      },
-                      name: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                },
-                rules: {
-                  type: 'object',
-                  required: [
-                    'vote',
-                    'quota',
-                    'dossier',
-                    'tieBreak',
-                    'deadlines',
-                    'prizeMultiple',
-                    'publicityWorkingDays',
-                    'groundsForHigherAwards',
-                  ],
-                  properties: {
-                    vote: {
-                      type: 'object',
-                      required: ['selfVote', 'quorumShare', 'approvalBase', 'strictlyMore', 'approvalShare'],
-                      properties: {
-                        selfVote: {
-                          type: 'boolean',
-                        },
-                        quorumShare: {
-                          type: 'number',
-                        },
-                        approvalBase: {
-                          type: 'string',
-                        },
-                        strictlyMore: {
-                          type: 'boolean',
-                        },
-                        approvalShare: {
-                          type: 'number',
-                        },
-                      },
-                    },
-                    quota: {
-                      type: 'object',
-                      required: ['perCluster', 'shareOfEligible', 'perNominatingUnit'],
-                      properties: {
-                        perCluster: {
-                          type: 'integer',
-                        },
-                        shareOfEligible: {
-                          nullable: true,
-                        },
-                        perNominatingUnit: {
-                          nullable: true,
-                        },
-                      },
-                    },
-                    dossier: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        required: ['kind', 'stage', 'copies'],
-                        properties: {
-                          kind: {
-                            type: 'string',
-                          },
-                          stage: {
-                            type: 'string',
-                          },
-                          copies: {
-                            type: 'integer',
-                          },
-                        },
-                      },
-                    },
-                    tieBreak: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    deadlines: {
-                      type: 'object',
-                      required: [
-                        'lapseOnExpiry',
-                        'reminderShare',
-                        'responseWorkingDays',
-                        'appraisalWorkingDays',
-                        'consultationWorkingDays',
-                        'consultedAnswerWorkingDays',
-                      ],
-                      properties: {
-                        lapseOnExpiry: {
-                          type: 'boolean',
-                        },
-                        reminderShare: {
-                          type: 'number',
-                        },
-                        responseWorkingDays: {
-                          type: 'integer',
-                        },
-                        appraisalWorkingDays: {
-                          type: 'integer',
-                        },
-                        consultationWorkingDays: {
-                          type: 'integer',
-                        },
-                        consultedAnswerWorkingDays: {
-                          type: 'integer',
-                        },
-                      },
-                    },
-                    prizeMultiple: {
-                      nullable: true,
-                    },
-                    publicityWorkingDays: {
-                      type: 'integer',
-                    },
-                    groundsForHigherAwards: {
-                      type: 'boolean',
-                    },
-                  },
-                },
-                source: {
-                  type: 'string',
-                },
-                version: {
-                  type: 'integer',
-                },
-                effectiveFrom: {
-                  type: 'string',
-                  format: 'date',
-                },
-                url: {
-                  type: 'string',
-                },
-                role: {
-                  type: 'string',
-                },
-                active: {
-                  type: 'boolean',
-                },
-                events: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-                organization: {
-                  type: 'object',
-                  required: ['id', 'name'],
-                  properties: {
-                    id: {
-                      type: 'string',
-                      format: 'uuid',
-                    },
-                    name: {
-                      type: 'string',
-                    },
-                  },
-                },
-                revoked: {
-                  type: 'integer',
-                },
-                email: {
-                  type: 'string',
-                },
-                fullName: {
-                  type: 'string',
-                },
-                organizationId: {
-                  type: 'string',
-                  format: 'uuid',
-                },
-                mustChangePassword: {
-                  type: 'boolean',
-                },
-                days: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['date', 'kind'],
-                    properties: {
-                      date: {
-                        type: 'string',
-                        format: 'date',
-                      },
-                      kind: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                },
-                status: {
-                  type: 'string',
-                },
-                otherSessionsEnded: {
-                  type: 'integer',
-                },
-                sessionsEnded: {
-                  type: 'integer',
-                },
-                emailed: {
-                  type: 'boolean',
-                },
-                expiresAt: {
-                  type: 'string',
-                  format: 'date-time',
-                },
-                path: {
-                  type: 'string',
-                },
-                method: {
-                  type: 'string',
-                },
-              },
-              nullable: true,
-            },
-            requestId: {
-              type: 'string',
-              format: 'uuid',
-              nullable: true,
-            },
+            targetType: { type: 'string' },
+            targetId: { type: 'string' },
+            reason: { type: 'string', nullable: true },
+            before: AUDIT_VALUES,
+            after: AUDIT_VALUES,
+            requestId: { type: 'string', format: 'uuid', nullable: true },
           },
         },
       },
-      nextCursor: {
-        type: 'string',
-        nullable: true,
-      },
+      nextCursor: { type: 'string', nullable: true },
     },
   },
   AuditVerification: {
     type: 'object',
     required: ['valid', 'length', 'problems'],
     properties: {
-      valid: {
-        type: 'boolean',
-      },
-      length: {
-        type: 'integer',
-      },
+      valid: { type: 'boolean' },
+      length: { type: 'integer' },
       problems: {
         type: 'array',
         items: {
           type: 'object',
           required: ['seq', 'reason'],
-          properties: {
-            seq: {
-              type: 'integer',
-            },
-            reason: {
-              type: 'string',
-            },
-          },
+          properties: { seq: { type: 'integer' }, reason: { type: 'string' } },
         },
       },
     },
@@ -6618,29 +2556,15 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['instanceId', 'valid', 'length', 'problems'],
     properties: {
-      instanceId: {
-        type: 'string',
-        format: 'uuid',
-      },
-      valid: {
-        type: 'boolean',
-      },
-      length: {
-        type: 'integer',
-      },
+      instanceId: { type: 'string', format: 'uuid' },
+      valid: { type: 'boolean' },
+      length: { type: 'integer' },
       problems: {
         type: 'array',
         items: {
           type: 'object',
           required: ['seq', 'reason'],
-          properties: {
-            seq: {
-              type: 'integer',
-            },
-            reason: {
-              type: 'string',
-            },
-          },
+          properties: { seq: { type: 'integer' }, reason: { type: 'string' } },
         },
       },
     },
@@ -6649,38 +2573,22 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['instances', 'valid', 'invalid'],
     properties: {
-      instances: {
-        type: 'integer',
-      },
-      valid: {
-        type: 'integer',
-      },
+      instances: { type: 'integer' },
+      valid: { type: 'integer' },
       invalid: {
         type: 'array',
         items: {
           type: 'object',
           required: ['instanceId', 'machineId', 'problems'],
           properties: {
-            instanceId: {
-              type: 'string',
-              format: 'uuid',
-            },
-            machineId: {
-              type: 'string',
-            },
+            instanceId: { type: 'string', format: 'uuid' },
+            machineId: { type: 'string' },
             problems: {
               type: 'array',
               items: {
                 type: 'object',
                 required: ['seq', 'reason'],
-                properties: {
-                  seq: {
-                    type: 'integer',
-                  },
-                  reason: {
-                    type: 'string',
-                  },
-                },
+                properties: { seq: { type: 'integer' }, reason: { type: 'string' } },
               },
             },
           },
@@ -6692,32 +2600,16 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['machineId', 'from', 'to', 'dryRun', 'moved', 'left'],
     properties: {
-      machineId: {
-        type: 'string',
-      },
-      from: {
-        type: 'integer',
-      },
-      to: {
-        type: 'integer',
-      },
-      dryRun: {
-        type: 'boolean',
-      },
+      machineId: { type: 'string' },
+      from: { type: 'integer' },
+      to: { type: 'integer' },
+      dryRun: { type: 'boolean' },
       moved: {
         type: 'array',
         items: {
           type: 'object',
           required: ['id', 'state'],
-          properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            state: {
-              type: 'string',
-            },
-          },
+          properties: { id: { type: 'string', format: 'uuid' }, state: { type: 'string' } },
         },
       },
       left: {
@@ -6726,24 +2618,12 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
           type: 'object',
           required: ['id', 'state', 'reason'],
           properties: {
-            id: {
-              type: 'string',
-              format: 'uuid',
-            },
-            state: {
-              type: 'string',
-            },
+            id: { type: 'string', format: 'uuid' },
+            state: { type: 'string' },
             reason: {
               type: 'object',
               required: ['vi', 'en'],
-              properties: {
-                vi: {
-                  type: 'string',
-                },
-                en: {
-                  type: 'string',
-                },
-              },
+              properties: { vi: { type: 'string' }, en: { type: 'string' } },
             },
           },
         },
@@ -6753,46 +2633,22 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
   Health: {
     type: 'object',
     required: ['status', 'role'],
-    properties: {
-      status: {
-        type: 'string',
-      },
-      role: {
-        type: 'string',
-      },
-    },
+    properties: { status: { type: 'string' }, role: { type: 'string' } },
   },
   Readiness: {
     type: 'object',
     required: ['status', 'checks'],
     properties: {
-      status: {
-        type: 'string',
-      },
+      status: { type: 'string' },
       checks: {
         type: 'object',
         required: ['database', 'queue'],
         properties: {
-          database: {
-            type: 'object',
-            required: ['status'],
-            properties: {
-              status: {
-                type: 'string',
-              },
-            },
-          },
+          database: { type: 'object', required: ['status'], properties: { status: { type: 'string' } } },
           queue: {
             type: 'object',
             required: ['status', 'backend'],
-            properties: {
-              status: {
-                type: 'string',
-              },
-              backend: {
-                type: 'string',
-              },
-            },
+            properties: { status: { type: 'string' }, backend: { type: 'string' } },
           },
         },
       },
