@@ -4,11 +4,9 @@ import { startTestApp, type TestApp } from '../support/app';
 import type { Http } from '../support/http';
 import { CLUSTER, person, PROVINCES } from '../support/people';
 import { createNomination, submitWithDossier } from '../support/story';
-import { launch, screenshot, signIn } from './support/browser';
+import { launch, screenshot, asUser } from './support/browser';
 
 jest.setTimeout(240_000);
-
-const email = (name: string) => `${name}@test.thidua.vn`;
 
 describe('the forms officers fill in: required fields, percentages, rows, the policy editor, Vietnamese formats', () => {
   let t: TestApp;
@@ -30,14 +28,7 @@ describe('the forms officers fill in: required fields, percentages, rows, the po
     await t?.close();
   });
 
-  async function as<T>(name: string, work: (page: Page) => Promise<T>): Promise<T> {
-    const { context, page } = await signIn(browser, t, email(name));
-    try {
-      return await work(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const as = <T>(name: string, work: (page: Page) => Promise<T>) => asUser(browser, t, name, work);
 
   const post = (page: Page, path: string) =>
     page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === 'POST');

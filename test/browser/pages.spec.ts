@@ -4,11 +4,9 @@ import { eventually } from '../support/eventually';
 import type { Http } from '../support/http';
 import { CLUSTER, person, PROVINCES } from '../support/people';
 import { createNomination, step, submitWithDossier } from '../support/story';
-import { launch, screenshot, signIn } from './support/browser';
+import { launch, screenshot, asUser, email } from './support/browser';
 
 jest.setTimeout(240_000);
-
-const email = (name: string) => `${name}@test.thidua.vn`;
 
 describe('the web pages: bad input, scope, CSRF, sessions, language, the other main pages', () => {
   let t: TestApp;
@@ -48,14 +46,7 @@ describe('the web pages: bad input, scope, CSRF, sessions, language, the other m
     await t?.close();
   });
 
-  async function as<T>(name: string, work: (page: Page) => Promise<T>): Promise<T> {
-    const { context, page } = await signIn(browser, t, email(name));
-    try {
-      return await work(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const as = <T>(name: string, work: (page: Page) => Promise<T>) => asUser(browser, t, name, work);
 
   it('sends a visitor without a session to the sign-in page, and refuses a wrong password without a 5xx', async () => {
     const context = await browser.newContext({ baseURL: t.url });

@@ -3,12 +3,11 @@ import { startTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
 import { CLUSTER, person, PROVINCES, type Province } from '../support/people';
 import { pdf } from '../support/story';
-import { launch, screenshot, signIn } from './support/browser';
+import { launch, screenshot, signIn, asUser, email } from './support/browser';
 
 jest.setTimeout(300_000);
 
 const SLUGS = Object.keys(PROVINCES) as Province[];
-const email = (name: string) => `${name}@test.thidua.vn`;
 
 /**
  * The seed's story through the pages, each step by the user who does it: Nam Định submits its candidate for the
@@ -39,14 +38,7 @@ describe('the seed story in a browser', () => {
     await t?.close();
   });
 
-  async function as<T>(name: string, work: (page: Page) => Promise<T>): Promise<T> {
-    const { context, page } = await signIn(browser, t, email(name));
-    try {
-      return await work(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const as = <T>(name: string, work: (page: Page) => Promise<T>) => asUser(browser, t, name, work);
 
   const stateOf = (page: Page) => page.locator('main > p .state').first().textContent();
 

@@ -8,11 +8,10 @@ import {
   policyWithoutStandard,
   submitWithDossier,
 } from '../support/story';
-import { launch, screenshot, signIn } from './support/browser';
+import { launch, screenshot, asUser, email } from './support/browser';
 
 jest.setTimeout(240_000);
 
-const email = (name: string) => `${name}@test.thidua.vn`;
 const individual = (fullName: string) => ({
   kind: 'individual',
   organizationId: orgId(PROVINCES.namdinh),
@@ -80,14 +79,7 @@ describe('the work lists, the confirmation steps and the notifications pages', (
     await t?.close();
   });
 
-  async function as<T>(name: string, work: (page: Page) => Promise<T>): Promise<T> {
-    const { context, page } = await signIn(browser, t, email(name));
-    try {
-      return await work(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const as = <T>(name: string, work: (page: Page) => Promise<T>) => asUser(browser, t, name, work);
 
   it('withdraws only from a confirmation step that states what happens and that it cannot be undone', async () => {
     await as('namdinh.officer', async (page) => {
